@@ -1,0 +1,86 @@
+//! The command line: parse arguments, run a stage, print the outcome, choose the exit code.
+//!
+//! Exit codes: 0 success; 1 problems in the user's project (or output that could not be
+//! written); 2 usage errors (clap's own).
+
+use crate::load::Env;
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+#[derive(Parser, Debug)]
+#[command(name = "stend", version, about = "Builds the bilingual website, blank forms and stand posters of a public service standard", long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Build the site into the output directory (atomically: a failed build changes nothing).
+    Build {
+        /// Project directory (holds stend.yaml, content/, data/, themes/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Output directory [default: ROOT/public].
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Print what was built in more detail.
+        #[arg(long, short)]
+        verbose: bool,
+    },
+    /// Load, validate, render in memory and check every link; write nothing.
+    Check {
+        /// Project directory.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+/// Runs the CLI with the process's arguments.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let env = Env::from_process();
+    let started = Instant::now();
+    match cli.command {
+        Command::Build { root, out, verbose } => {
+            let out = out.unwrap_or_else(|| root.join("public"));
+            match crate::build(&root, &out, &env) {
+                Ok(r) => {
+                    let ms = started.elapsed().as_millis();
+                    println!(
+                        "stend: built {} pages ({} files, {} KB) into {} in {ms} ms",
+                        r.pages,
+                        r.files,
+                        r.bytes / 1024,
+                        out.display()
+                    );
+                    if verbose {
+                        println!("stend: root {}, threads {}", root.display(), rayon::current_num_threads());
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&e),
+            }
+        }
+        Command::Check { root } => match crate::check_project(&root, &env) {
+            Ok(r) => {
+                println!(
+                    "stend: checked {} pages: no problems ({} ms)",
+                    r.pages,
+                    started.elapsed().as_millis()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&e),
+        },
+    }
+}
+
+fn fail(e: &crate::diagnostics::Error) -> ExitCode {
+    let mut err = std::io::stderr().lock();
+    let _ = write!(err, "{e}");
+    ExitCode::from(1)
+}

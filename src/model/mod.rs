@@ -1,0 +1,145 @@
+//! The typed, validated project: configuration, data, content and theme, one per build.
+//!
+//! The model holds no I/O; it is produced by [`crate::load`] and checked by
+//! [`crate::validate`], and every later stage reads only from it.
+
+pub mod data;
+pub mod date;
+pub mod text;
+
+use data::*;
+use date::Date;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+pub use text::Text;
+
+/// `stend.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Absolute URL the site is published at, without a trailing slash.
+    pub base_url: String,
+    /// Languages of the site; the first is the default.
+    pub languages: Vec<Language>,
+    /// Site title per language.
+    pub title: Text,
+    /// Theme directory name under `themes/`.
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    /// Fixed as-of date (`YYYY-MM-DD`); otherwise `SOURCE_DATE_EPOCH`, otherwise today.
+    #[serde(default)]
+    pub as_of: Option<At<String>>,
+    /// Largest data or content file accepted, in bytes.
+    #[serde(default = "default_max_file_bytes")]
+    pub max_file_bytes: u64,
+}
+
+fn default_theme() -> String {
+    "default".to_string()
+}
+
+fn default_max_file_bytes() -> u64 {
+    16 * 1024 * 1024
+}
+
+/// A language of the site.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    /// BCP 47 code used in URLs and `lang` attributes (`kk`, `ru`).
+    pub code: At<String>,
+    /// The language's name in itself, for the language switcher (`Қазақша`, `Русский`).
+    pub name: String,
+    /// Open Graph locale (`kk_KZ`).
+    pub locale: String,
+}
+
+/// All data files.
+#[derive(Debug, Clone)]
+pub struct Data {
+    pub offices: Offices,
+    pub service: Service,
+    pub documents: Documents,
+    pub refusals: Refusals,
+    pub hours: Hours,
+    pub fee: Fee,
+    pub complaints: Complaints,
+    pub quality: Quality,
+    pub forms: Forms,
+}
+
+/// Front matter of a content page.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: String,
+    pub description: String,
+    /// Order in navigation; lower first.
+    #[serde(default)]
+    pub weight: i64,
+    /// Template under the theme's `templates/`; default `page.html`.
+    #[serde(default)]
+    pub template: Option<At<String>>,
+    /// Short title for navigation and breadcrumbs; defaults to `title`.
+    #[serde(default)]
+    pub nav_title: Option<String>,
+    /// Language this page is translated from; the page then says it is a translation.
+    #[serde(default)]
+    pub translation_of: Option<String>,
+}
+
+/// One language version of a content page.
+#[derive(Debug, Clone)]
+pub struct ContentVersion {
+    /// Path relative to the project root, for diagnostics.
+    pub file: PathBuf,
+    pub front: FrontMatter,
+    /// Markdown body (front matter removed, line endings normalised).
+    pub body: String,
+    /// The whole file text (normalised), for locating problems in it.
+    pub source: String,
+    /// 1-based line where the body starts in the file.
+    pub body_line: usize,
+}
+
+/// A content page in every language, keyed by its slug path (`""` for the home page,
+/// `standard`, `help/contacts`).
+#[derive(Debug, Clone)]
+pub struct ContentPage {
+    pub slug: String,
+    pub versions: BTreeMap<String, ContentVersion>,
+}
+
+/// A theme: templates (name, source), UI strings per language, static files.
+#[derive(Debug, Clone, Default)]
+pub struct Theme {
+    pub dir: PathBuf,
+    pub templates: Vec<(String, String)>,
+    pub i18n: BTreeMap<String, BTreeMap<String, String>>,
+    /// (path under the output root, bytes)
+    pub static_files: Vec<(String, Vec<u8>)>,
+}
+
+/// The whole project after loading.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: Config,
+    pub as_of: Date,
+    pub data: Data,
+    pub pages: Vec<ContentPage>,
+    pub theme: Theme,
+    /// Text of each data file and of stend.yaml by relative path, to quote lines in diagnostics.
+    pub sources: BTreeMap<PathBuf, String>,
+}
+
+impl Site {
+    /// Language codes, default first.
+    pub fn languages(&self) -> Vec<String> {
+        self.config
+            .languages
+            .iter()
+            .map(|l| l.code.value.clone())
+            .collect()
+    }
+}

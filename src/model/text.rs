@@ -1,0 +1,97 @@
+//! Human-readable values given once per configured language (`{kk: …, ru: …}`).
+//!
+//! Completeness is enforced while deserializing: [`with_languages`] tells the deserializer which
+//! languages the project has, so a missing or unknown translation is reported by serde with the
+//! file, line and field path like any other data error, and later stages never meet a gap.
+
+use serde::de::{self, Deserialize, Deserializer};
+use serde::{Serialize, Serializer};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+thread_local! {
+    static LANGUAGES: RefCell<Option<Vec<String>>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with `langs` as the languages every [`Text`] must have.
+pub fn with_languages<R>(langs: &[String], f: impl FnOnce() -> R) -> R {
+    struct Reset(Option<Vec<String>>);
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            let prev = self.0.take();
+            LANGUAGES.with(|l| *l.borrow_mut() = prev);
+        }
+    }
+    let prev = LANGUAGES.with(|l| l.borrow_mut().replace(langs.to_vec()));
+    let _reset = Reset(prev);
+    f()
+}
+
+/// A text in every configured language.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Text {
+    values: BTreeMap<String, String>,
+}
+
+impl Text {
+    /// The text in `lang`. Loading guarantees every configured language is present.
+    pub fn get(&self, lang: &str) -> &str {
+        self.values.get(lang).map(String::as_str).unwrap_or("")
+    }
+
+    /// Builds a text from (language, value) pairs; used by tests and generators.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        Text {
+            values: pairs
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        }
+    }
+
+    /// All (language, value) pairs, ordered by language code.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.values.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let values = BTreeMap::<String, String>::deserialize(d)?;
+        LANGUAGES.with(|langs| {
+            let langs = langs.borrow();
+            let Some(langs) = langs.as_ref() else {
+                return Ok(());
+            };
+            for lang in langs {
+                match values.get(lang) {
+                    None => {
+                        return Err(de::Error::custom(format!(
+                            "the `{lang}` translation is missing"
+                        )));
+                    }
+                    Some(v) if v.trim().is_empty() => {
+                        return Err(de::Error::custom(format!(
+                            "the `{lang}` translation is empty; if the value is unknown, leave the whole field out"
+                        )));
+                    }
+                    Some(_) => {}
+                }
+            }
+            if let Some(extra) = values.keys().find(|k| !langs.contains(k)) {
+                return Err(de::Error::custom(format!(
+                    "`{extra}` is not a language of this site (stend.yaml lists: {})",
+                    langs.join(", ")
+                )));
+            }
+            Ok(())
+        })?;
+        Ok(Text { values })
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.values.serialize(s)
+    }
+}

@@ -1,0 +1,168 @@
+//! Values computed for templates: money, dates, telephone links, opening hours.
+//!
+//! Templates present and do not compute: everything that needs arithmetic, locale rules or
+//! judgement (is this number complete enough to dial?) is decided here, once, in Rust.
+
+use crate::model::data::{DayHours, Fee, MciRow};
+use crate::model::date::Date;
+use crate::validate::{DAYS, minutes};
+
+/// Groups digits by three with no-break spaces, as Kazakh and Russian write numbers: `4 325`.
+pub fn group_digits(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('\u{a0}');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("−{out}") } else { out }
+}
+
+/// An amount of tenge for display: `4 325 ₸` (no-break spaces).
+pub fn tenge(n: i64) -> String {
+    format!("{}\u{a0}₸", group_digits(n))
+}
+
+/// The index row in force on `date`: the last row whose `from` is on or before it.
+pub fn mci_in_force(rows: &[MciRow], date: Date) -> Option<(usize, &MciRow)> {
+    rows.iter()
+        .enumerate()
+        .filter(|(_, r)| Date::parse(&r.from.value).is_some_and(|d| d <= date))
+        .max_by_key(|(_, r)| Date::parse(&r.from.value))
+}
+
+/// `percent` per cent of `index`, rounded half up to whole tenge, in exact integer arithmetic
+/// (the percentage is taken to hundredths of a per cent).
+pub fn percent_of(index: i64, percent: f64) -> i64 {
+    let hundredths = (percent * 100.0).round() as i64;
+    (index * hundredths + 5_000).div_euclid(10_000)
+}
+
+/// The fee in force on `date`, in tenge.
+pub fn fee_amount(fee: &Fee, date: Date) -> Option<(i64, &MciRow)> {
+    let (_, row) = mci_in_force(&fee.mci, date)?;
+    Some((percent_of(row.tenge.value, fee.percent_of_mci.value), row))
+}
+
+/// A `tel:` URI for a number, only when it is complete enough to dial from any phone in
+/// Kazakhstan: an area code (given, or printed in brackets) plus the subscriber number making
+/// ten digits. Otherwise `None`, and the number is shown as printed, without a link.
+pub fn tel_href(number: &str, area_code: Option<&str>) -> Option<String> {
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    // A number printed with its own area code in brackets, e.g. `(7172) 71-51-31`.
+    let full = if number.trim_start().starts_with('(') {
+        digits
+    } else {
+        format!("{}{digits}", area_code?)
+    };
+    (full.len() == 10 && full.starts_with('7')).then(|| format!("tel:+7{full}"))
+}
+
+/// A link for a website as printed in the standard: a bare host becomes an `http://` link, an
+/// e-mail address a `mailto:` link; anything else is shown without a link.
+pub fn website_href(site: &str) -> Option<String> {
+    let s = site.trim();
+    if s.contains('@') {
+        let ok = s.split('@').count() == 2 && !s.contains(' ') && s.contains('.');
+        return ok.then(|| format!("mailto:{s}"));
+    }
+    if s.starts_with("http://") || s.starts_with("https://") {
+        return Some(s.to_string());
+    }
+    let host_ok = s.contains('.')
+        && s.split('/').next().is_some_and(|h| {
+            h.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+        });
+    host_ok.then(|| format!("http://{s}"))
+}
+
+/// One row of an opening-hours table.
+#[derive(Debug, Clone, serde::Serialize, PartialEq, Eq)]
+pub struct HoursRow {
+    /// Day codes, e.g. `["mon", "tue"]`.
+    pub days: Vec<String>,
+    /// The day codes as a range where consecutive (`mon`–`fri`): (first, last).
+    pub first: String,
+    pub last: String,
+    pub open: String,
+    pub close: String,
+    pub break_start: Option<String>,
+    pub break_end: Option<String>,
+}
+
+/// Rows of an hours table, in weekday order, plus days that are closed.
+pub fn hours_rows(schedule: &[DayHours]) -> (Vec<HoursRow>, Vec<String>) {
+    let mut rows: Vec<HoursRow> = schedule
+        .iter()
+        .map(|e| {
+            let mut days: Vec<String> = e.days.iter().map(|d| d.value.clone()).collect();
+            days.sort_by_key(|d| DAYS.iter().position(|x| x == d));
+            HoursRow {
+                first: days.first().cloned().unwrap_or_default(),
+                last: days.last().cloned().unwrap_or_default(),
+                days,
+                open: e.open.value.clone(),
+                close: e.close.value.clone(),
+                break_start: e.lunch.as_ref().map(|b| b.start.value.clone()),
+                break_end: e.lunch.as_ref().map(|b| b.end.value.clone()),
+            }
+        })
+        .collect();
+    rows.sort_by_key(|r| DAYS.iter().position(|x| *x == r.first));
+    let open_days: Vec<&String> = rows.iter().flat_map(|r| &r.days).collect();
+    let closed = DAYS
+        .iter()
+        .filter(|d| !open_days.iter().any(|o| o == d))
+        .map(|d| d.to_string())
+        .collect();
+    (rows, closed)
+}
+
+/// Total opening minutes of a row, without the break (for the schema.org data).
+pub fn open_minutes(r: &HoursRow) -> Option<u32> {
+    let o = minutes(&r.open)?;
+    let c = minutes(&r.close)?;
+    let b = match (&r.break_start, &r.break_end) {
+        (Some(s), Some(e)) => minutes(e)? - minutes(s)?,
+        _ => 0,
+    };
+    Some(c - o - b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_is_grouped_with_no_break_spaces() {
+        assert_eq!(tenge(4325), "4\u{a0}325\u{a0}₸");
+        assert_eq!(group_digits(1_234_567), "1\u{a0}234\u{a0}567");
+        assert_eq!(group_digits(999), "999");
+    }
+
+    #[test]
+    fn percent_is_exact() {
+        assert_eq!(percent_of(4325, 100.0), 4325);
+        assert_eq!(percent_of(3932, 50.0), 1966);
+        assert_eq!(percent_of(1513, 50.0), 757);
+        assert_eq!(percent_of(1000, 0.5), 5);
+    }
+
+    #[test]
+    fn tel_only_when_dialable() {
+        assert_eq!(tel_href("(7172) 71-51-31", None).as_deref(), Some("tel:+77172715131"));
+        assert_eq!(tel_href("71-61-98", Some("7172")).as_deref(), Some("tel:+77172716198"));
+        assert_eq!(tel_href("71-61-98", None), None);
+        assert_eq!(tel_href("5-82-02", Some("71645")).as_deref(), Some("tel:+77164558202"));
+        assert_eq!(tel_href("92-4-18", Some("7172")), None);
+    }
+
+    #[test]
+    fn websites() {
+        assert_eq!(website_href("www.mvd.kz").as_deref(), Some("http://www.mvd.kz"));
+        assert_eq!(website_href("dvd@mail.kz").as_deref(), Some("mailto:dvd@mail.kz"));
+        assert_eq!(website_href("н/ж"), None);
+    }
+}

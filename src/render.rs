@@ -1,0 +1,232 @@
+//! Render: compile the theme's Tera templates once and render every planned page in parallel.
+//!
+//! Each language gets a clone of the compiled templates whose Tera 2 global context holds that
+//! language's site-wide values, so a page's own context stays small and a `kk` page can only
+//! ever see `kk` strings.
+
+use crate::diagnostics::{Diagnostic, Error, Result};
+use crate::model::Site;
+use crate::plan::{Page, Plan};
+use crate::routes;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// One file of output: its route and its bytes.
+#[derive(Debug, Clone)]
+pub struct Output {
+    /// Site-absolute route (`/kk/`, `/assets/style.css`).
+    pub route: String,
+    /// Path relative to the output root.
+    pub path: String,
+    pub bytes: Vec<u8>,
+    /// Whether the file is an HTML page (for link checking).
+    pub html: bool,
+    /// Where the page came from, for diagnostics about its links.
+    pub source: Option<PathBuf>,
+    pub template: Option<String>,
+}
+
+/// Compiled templates, one instance per language.
+pub struct Renderer {
+    by_lang: BTreeMap<String, tera::Tera>,
+    default_lang: String,
+    theme_dir: PathBuf,
+    sources: BTreeMap<String, String>,
+}
+
+impl Renderer {
+    /// Compiles the theme once, then installs each language's globals into its own clone.
+    pub fn new(site: &Site, plan: &Plan) -> Result<Renderer> {
+        let mut tera = tera::Tera::new();
+        tera.autoescape_on(vec![".html", ".xml", ".svg"]);
+        let theme_dir = site.theme.dir.join("templates");
+        let sources: BTreeMap<String, String> = site.theme.templates.iter().cloned().collect();
+        if let Err(e) = tera.add_raw_templates(site.theme.templates.iter().map(|(n, s)| (n.as_str(), s.as_str()))) {
+            return Err(Error::Project(vec![tera_diagnostic(&e, &theme_dir, &sources, None)]));
+        }
+        let mut by_lang = BTreeMap::new();
+        for g in &plan.globals {
+            let mut t = tera.clone();
+            for (k, v) in &g.values {
+                t.global_context().insert(k.clone(), v);
+            }
+            by_lang.insert(g.lang.clone(), t);
+        }
+        Ok(Renderer {
+            by_lang,
+            default_lang: site.languages().first().cloned().unwrap_or_default(),
+            theme_dir,
+            sources,
+        })
+    }
+
+    /// Renders one page.
+    pub fn render(&self, page: &Page) -> std::result::Result<Output, Diagnostic> {
+        let lang = page.lang.as_deref().unwrap_or(&self.default_lang);
+        let tera = self.by_lang.get(lang).or_else(|| self.by_lang.values().next());
+        let Some(tera) = tera else {
+            return Err(Diagnostic::new("stend.yaml", "no languages are configured"));
+        };
+        if !self.sources.contains_key(&page.template) {
+            let file = page.source.clone().unwrap_or_else(|| self.theme_dir.clone());
+            return Err(Diagnostic::new(file, format!("template `{}` does not exist", page.template))
+                .hint(format!("add {}/{}", self.theme_dir.display(), page.template)));
+        }
+        let ctx = tera::Context::from_serialize(&page.context)
+            .map_err(|e| Diagnostic::new(self.theme_dir.join(&page.template), e.to_string()))?;
+        let html = tera
+            .render(&page.template, &ctx)
+            .map_err(|e| tera_diagnostic(&e, &self.theme_dir, &self.sources, Some(&page.template)))?;
+        Ok(Output {
+            path: routes::output_file(&page.route),
+            route: page.route.clone(),
+            bytes: html.into_bytes(),
+            html: true,
+            source: page.source.clone(),
+            template: Some(page.template.clone()),
+        })
+    }
+
+    /// Renders every page in parallel; the result is in plan order whatever the scheduling.
+    pub fn render_all(&self, pages: &[Page]) -> (Vec<Output>, Vec<Diagnostic>) {
+        let results: Vec<std::result::Result<Output, Diagnostic>> =
+            pages.par_iter().map(|p| self.render(p)).collect();
+        let mut out = Vec::with_capacity(results.len());
+        let mut diags = Vec::new();
+        for r in results {
+            match r {
+                Ok(o) => out.push(o),
+                Err(d) => {
+                    // A template error repeats on every page that uses it; report it once.
+                    if !diags.contains(&d) {
+                        diags.push(d);
+                    }
+                }
+            }
+        }
+        (out, diags)
+    }
+}
+
+/// Turns a Tera error into a diagnostic naming the template file, line and column.
+fn tera_diagnostic(
+    e: &tera::Error,
+    theme_dir: &std::path::Path,
+    sources: &BTreeMap<String, String>,
+    template: Option<&str>,
+) -> Diagnostic {
+    match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+            let name = if r.filename().is_empty() {
+                template.unwrap_or_default().to_string()
+            } else {
+                r.filename().to_string()
+            };
+            let file = theme_dir.join(&name);
+            let mut d = Diagnostic::new(file, r.message().to_string());
+            if let Some(src) = sources.get(&name) {
+                let span = r.span();
+                d = d.at(src, span.start_line, span.start_col + 1);
+            }
+            let msg = r.message();
+            if msg.contains("not defined") || msg.contains("not found in context") || msg.contains("undefined") {
+                d = d.hint("templates may only use values stend provides (see README.md, Themes); use `x?.y` or `x is defined` for optional ones");
+            }
+            d
+        }
+        tera::ErrorKind::MissingParent { current, parent } => {
+            Diagnostic::new(theme_dir.join(current), format!("extends `{parent}`, which does not exist"))
+        }
+        tera::ErrorKind::TemplateNotFound(name) => Diagnostic::new(
+            theme_dir.join(template.unwrap_or(name)),
+            format!("template `{name}` does not exist"),
+        ),
+        _ => Diagnostic::new(
+            theme_dir.join(template.unwrap_or_default()),
+            e.to_string().lines().next().unwrap_or_default().to_string(),
+        ),
+    }
+}
+
+/// Files that are not rendered from templates: theme assets, `sitemap.xml`, `robots.txt`.
+pub fn extras(site: &Site, pages: &[Page]) -> Vec<Output> {
+    let mut out = Vec::new();
+    let mut assets: Vec<&(String, Vec<u8>)> = site.theme.static_files.iter().collect();
+    assets.sort_by(|a, b| a.0.cmp(&b.0));
+    for (name, bytes) in assets {
+        let route = routes::asset(name);
+        out.push(Output {
+            path: routes::output_file(&route),
+            route,
+            bytes: bytes.clone(),
+            html: false,
+            source: None,
+            template: None,
+        });
+    }
+    out.push(Output {
+        route: routes::sitemap(),
+        path: routes::output_file(&routes::sitemap()),
+        bytes: sitemap(site, pages).into_bytes(),
+        html: false,
+        source: None,
+        template: None,
+    });
+    let robots = format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        routes::absolute(&site.config.base_url, &routes::sitemap())
+    );
+    out.push(Output {
+        route: routes::robots(),
+        path: routes::output_file(&routes::robots()),
+        bytes: robots.into_bytes(),
+        html: false,
+        source: None,
+        template: None,
+    });
+    out
+}
+
+/// `sitemap.xml`: every page, with its language alternates and `x-default`.
+fn sitemap(site: &Site, pages: &[Page]) -> String {
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    let base = &site.config.base_url;
+    for p in pages {
+        if p.route == routes::not_found() {
+            continue;
+        }
+        s.push_str("  <url>\n    <loc>");
+        s.push_str(&xml_escape(&routes::absolute(base, &p.route)));
+        s.push_str("</loc>\n");
+        let alternates = p
+            .context
+            .get("page")
+            .and_then(|v| v.get("alternates"))
+            .and_then(|v| v.as_array());
+        if let Some(alts) = alternates {
+            for a in alts {
+                let lang = a.get("lang").and_then(|v| v.as_str()).unwrap_or_default();
+                let abs = a.get("absolute").and_then(|v| v.as_str()).unwrap_or_default();
+                s.push_str(&format!(
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
+                    xml_escape(lang),
+                    xml_escape(abs)
+                ));
+            }
+            s.push_str(&format!(
+                "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n",
+                xml_escape(&routes::absolute(base, &routes::root()))
+            ));
+        }
+        s.push_str("  </url>\n");
+    }
+    s.push_str("</urlset>\n");
+    s
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}

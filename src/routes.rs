@@ -1,0 +1,130 @@
+//! Every URL and output path of the site is made here, so links cannot drift from files.
+//!
+//! A route is a site-absolute path that ends in `/` for pages (`/kk/offices/astana/`) or names a
+//! file (`/sitemap.xml`). The output file of a page route is its `index.html`.
+
+/// Why a slug is refused, if it is.
+pub fn check_slug(s: &str) -> Result<(), &'static str> {
+    if s.is_empty() {
+        return Err("it is empty");
+    }
+    if s.len() > 80 {
+        return Err("it is longer than 80 characters");
+    }
+    if s.starts_with('-') || s.ends_with('-') {
+        return Err("it starts or ends with a hyphen");
+    }
+    if !s
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        return Err("only lowercase ASCII letters, digits and hyphens are allowed");
+    }
+    Ok(())
+}
+
+/// The bilingual landing page.
+pub fn root() -> String {
+    "/".to_string()
+}
+
+/// Home page of a language.
+pub fn home(lang: &str) -> String {
+    format!("/{lang}/")
+}
+
+/// A content page by its slug path (`""` is the language's home page).
+pub fn content(lang: &str, slug: &str) -> String {
+    if slug.is_empty() {
+        home(lang)
+    } else {
+        format!("/{lang}/{slug}/")
+    }
+}
+
+/// The office directory.
+pub fn offices(lang: &str) -> String {
+    format!("/{lang}/offices/")
+}
+
+/// A department and its units.
+pub fn department(lang: &str, dep: &str) -> String {
+    format!("/{lang}/offices/{dep}/")
+}
+
+/// One unit (office) of a department.
+pub fn unit(lang: &str, dep: &str, unit: &str) -> String {
+    format!("/{lang}/offices/{dep}/{unit}/")
+}
+
+/// The blank forms.
+pub fn forms(lang: &str) -> String {
+    format!("/{lang}/forms/")
+}
+
+/// The names of the blank forms, in the order of the standard's appendices (2, 3, 4).
+pub const FORMS: [&str; 3] = ["document-receipt", "quality-indicators", "complaint-receipt"];
+
+/// One blank form.
+pub fn form(lang: &str, name: &str) -> String {
+    format!("/{lang}/forms/{name}/")
+}
+
+/// The 404 page.
+pub fn not_found() -> String {
+    "/404.html".to_string()
+}
+
+/// The sitemap.
+pub fn sitemap() -> String {
+    "/sitemap.xml".to_string()
+}
+
+/// robots.txt.
+pub fn robots() -> String {
+    "/robots.txt".to_string()
+}
+
+/// A theme asset (`style.css` → `/assets/style.css`).
+pub fn asset(name: &str) -> String {
+    format!("/assets/{name}")
+}
+
+/// The output file, relative to the output root, of a route.
+pub fn output_file(route: &str) -> String {
+    let trimmed = route.trim_start_matches('/');
+    if route.ends_with('/') {
+        format!("{trimmed}index.html")
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// The absolute URL of a route.
+pub fn absolute(base_url: &str, route: &str) -> String {
+    format!("{}{}", base_url.trim_end_matches('/'), route)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_safe_path_segments() {
+        assert!(check_slug("astana").is_ok());
+        assert!(check_slug("north-kazakhstan-2").is_ok());
+        for bad in ["", "../x", "a/b", "a b", "Astana", "-a", "a-", "ақ", "a.b", "a\\b"] {
+            assert!(check_slug(bad).is_err(), "{bad:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn routes_and_files() {
+        assert_eq!(unit("kk", "astana", "esil-district"), "/kk/offices/astana/esil-district/");
+        assert_eq!(output_file(&unit("ru", "a", "b")), "ru/offices/a/b/index.html");
+        assert_eq!(output_file(&root()), "index.html");
+        assert_eq!(output_file(&sitemap()), "sitemap.xml");
+        assert_eq!(content("kk", ""), "/kk/");
+        assert_eq!(absolute("https://x.kz/", "/kk/"), "https://x.kz/kk/");
+    }
+}

@@ -1,0 +1,364 @@
+//! Validate: the semantic rules that types alone cannot express — unique and safe slugs,
+//! sensible opening hours, a plausible fee and an index value for the as-of date, templates
+//! that exist. Every problem is collected, each pointing at the value's line.
+
+use crate::diagnostics::{Diagnostic, Error, Result};
+use crate::model::data::*;
+use crate::model::date::Date;
+use crate::model::Site;
+use crate::routes::check_slug;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Day codes used in `hours.yaml`, Monday first.
+pub const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+struct Ctx<'a> {
+    site: &'a Site,
+    diags: Vec<Diagnostic>,
+}
+
+impl Ctx<'_> {
+    fn at<T>(&mut self, file: &str, v: &At<T>, field: String, message: String, hint: Option<&str>) {
+        let rel = PathBuf::from(file);
+        let mut d = Diagnostic::new(&rel, message).field(field);
+        if let Some(src) = self.site.sources.get(&rel)
+            && v.line > 0
+        {
+            d = d.at(src, v.line, v.column);
+        }
+        if let Some(h) = hint {
+            d = d.hint(h);
+        }
+        self.diags.push(d);
+    }
+}
+
+/// Checks the loaded site; returns every problem found.
+pub fn validate(site: &Site) -> Result<()> {
+    let mut cx = Ctx {
+        site,
+        diags: Vec::new(),
+    };
+    offices(&mut cx, &site.data.offices);
+    hours(&mut cx, "service", &site.data.hours.service);
+    hours(&mut cx, "complaints", &site.data.hours.complaints);
+    fee(&mut cx, &site.data.fee, site.as_of);
+    documents(&mut cx, &site.data.documents);
+    status(&mut cx, &site.data.service.status);
+    templates(&mut cx);
+    if cx.diags.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Project(cx.diags))
+    }
+}
+
+const OFFICES: &str = "data/offices.yaml";
+
+fn offices(cx: &mut Ctx, o: &Offices) {
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, d) in o.departments.iter().enumerate() {
+        let path = format!("departments[{i}]");
+        slug(cx, OFFICES, &d.slug, format!("{path}.slug"));
+        if let Some(first) = seen.insert(&d.slug.value, i) {
+            cx.at(
+                OFFICES,
+                &d.slug,
+                format!("{path}.slug"),
+                format!("department slug `{}` is already used by departments[{first}]", d.slug.value),
+                Some("every department needs its own slug: it is its URL"),
+            );
+        }
+        dial_code(cx, &d.dial_code, format!("{path}.dial_code"));
+        phones(cx, &d.phones, &path);
+        let mut units: BTreeMap<&str, usize> = BTreeMap::new();
+        for (j, u) in d.units.iter().enumerate() {
+            let upath = format!("{path}.units[{j}]");
+            slug(cx, OFFICES, &u.slug, format!("{upath}.slug"));
+            if let Some(first) = units.insert(&u.slug.value, j) {
+                cx.at(
+                    OFFICES,
+                    &u.slug,
+                    format!("{upath}.slug"),
+                    format!(
+                        "unit slug `{}` is already used by {path}.units[{first}] in department `{}`",
+                        u.slug.value, d.slug.value
+                    ),
+                    Some("units of one department need distinct slugs"),
+                );
+            }
+            dial_code(cx, &u.dial_code, format!("{upath}.dial_code"));
+            phones(cx, &u.phones, &upath);
+        }
+    }
+}
+
+fn slug(cx: &mut Ctx, file: &str, s: &At<String>, field: String) {
+    if let Err(why) = check_slug(&s.value) {
+        cx.at(
+            file,
+            s,
+            field,
+            format!("`{}` is not a valid slug: {why}", s.value),
+            Some("slugs become URLs: use lowercase ASCII letters, digits and hyphens, e.g. `esil-district`"),
+        );
+    }
+}
+
+fn dial_code(cx: &mut Ctx, code: &Option<At<String>>, field: String) {
+    if let Some(c) = code
+        && (c.value.is_empty() || c.value.len() > 5 || !c.value.bytes().all(|b| b.is_ascii_digit()))
+    {
+        cx.at(
+            OFFICES,
+            c,
+            field,
+            format!("`{}` is not a telephone area code", c.value),
+            Some("write the area code digits only, e.g. `7172`"),
+        );
+    }
+}
+
+fn phones(cx: &mut Ctx, p: &Phones, path: &str) {
+    for (kind, list) in [("secretariat", &p.secretariat), ("migration", &p.migration)] {
+        for (k, n) in list.iter().enumerate() {
+            let digits = n.value.chars().filter(char::is_ascii_digit).count();
+            let allowed = n
+                .value
+                .chars()
+                .all(|c| c.is_ascii_digit() || " -()+".contains(c));
+            if digits == 0 || !allowed {
+                cx.at(
+                    OFFICES,
+                    n,
+                    format!("{path}.phones.{kind}[{k}]"),
+                    format!("`{}` is not a telephone number", n.value),
+                    Some("write the number as printed, with digits, hyphens, spaces and brackets only"),
+                );
+            }
+        }
+    }
+}
+
+/// Minutes since midnight of `HH:MM`.
+pub fn minutes(s: &str) -> Option<u32> {
+    let (h, m) = s.split_once(':')?;
+    if h.len() != 2 || m.len() != 2 {
+        return None;
+    }
+    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+    (h < 24 && m < 60).then_some(h * 60 + m)
+}
+
+fn hours(cx: &mut Ctx, which: &str, s: &Schedule) {
+    const FILE: &str = "data/hours.yaml";
+    let mut days_seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, e) in s.schedule.iter().enumerate() {
+        let path = format!("{which}.schedule[{i}]");
+        if e.days.is_empty() {
+            cx.diags.push(Diagnostic::new(FILE, "`days` is empty").field(format!("{path}.days")));
+        }
+        for (k, d) in e.days.iter().enumerate() {
+            if !DAYS.contains(&d.value.as_str()) {
+                cx.at(
+                    FILE,
+                    d,
+                    format!("{path}.days[{k}]"),
+                    format!("`{}` is not a day", d.value),
+                    Some("use mon, tue, wed, thu, fri, sat or sun"),
+                );
+            } else if let Some(first) = days_seen.insert(&d.value, i) {
+                cx.at(
+                    FILE,
+                    d,
+                    format!("{path}.days[{k}]"),
+                    format!("`{}` already has hours in {which}.schedule[{first}]", d.value),
+                    None,
+                );
+            }
+        }
+        let time = |cx: &mut Ctx, t: &At<String>, name: &str| -> Option<u32> {
+            let m = minutes(&t.value);
+            if m.is_none() {
+                cx.at(
+                    FILE,
+                    t,
+                    format!("{path}.{name}"),
+                    format!("`{}` is not a time of day", t.value),
+                    Some("write times as HH:MM on the 24-hour clock, from 00:00 to 23:59"),
+                );
+            }
+            m
+        };
+        let open = time(cx, &e.open, "open");
+        let close = time(cx, &e.close, "close");
+        if let (Some(o), Some(c)) = (open, close)
+            && c <= o
+        {
+            cx.at(
+                FILE,
+                &e.close,
+                format!("{path}.close"),
+                format!("closing time {} is not after opening time {}", e.close.value, e.open.value),
+                None,
+            );
+        }
+        if let Some(b) = &e.lunch {
+            let start = time(cx, &b.start, "break.start");
+            let end = time(cx, &b.end, "break.end");
+            if let (Some(o), Some(c), Some(bs), Some(be)) = (open, close, start, end) {
+                if be <= bs {
+                    cx.at(
+                        FILE,
+                        &b.end,
+                        format!("{path}.break.end"),
+                        format!("the break ends ({}) before it starts ({})", b.end.value, b.start.value),
+                        None,
+                    );
+                } else if bs <= o || be >= c {
+                    cx.at(
+                        FILE,
+                        &b.start,
+                        format!("{path}.break"),
+                        format!(
+                            "the break {}–{} is outside the opening hours {}–{}",
+                            b.start.value, b.end.value, e.open.value, e.close.value
+                        ),
+                        Some("a break must start after opening and end before closing"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn fee(cx: &mut Ctx, f: &Fee, as_of: Date) {
+    const FILE: &str = "data/fee.yaml";
+    let p = f.percent_of_mci.value;
+    if !p.is_finite() || p <= 0.0 || p > 1000.0 {
+        cx.at(
+            FILE,
+            &f.percent_of_mci,
+            "percent_of_mci".into(),
+            format!("{p} is not a plausible percentage of the index"),
+            Some("the standard's fee is 100 (per cent of the monthly calculation index); use a number above 0 and at most 1000"),
+        );
+    }
+    let mut prev: Option<Date> = None;
+    let mut covered = false;
+    for (i, row) in f.mci.iter().enumerate() {
+        match Date::parse(&row.from.value) {
+            None => cx.at(
+                FILE,
+                &row.from,
+                format!("mci[{i}].from"),
+                format!("`{}` is not a date", row.from.value),
+                Some("write dates as YYYY-MM-DD"),
+            ),
+            Some(d) => {
+                if let Some(p) = prev
+                    && d <= p
+                {
+                    cx.at(
+                        FILE,
+                        &row.from,
+                        format!("mci[{i}].from"),
+                        format!("{d} is not after the previous row's date {p}"),
+                        Some("keep the index table in ascending order of date, one row per change"),
+                    );
+                }
+                if d <= as_of {
+                    covered = true;
+                }
+                prev = Some(d);
+            }
+        }
+        if row.tenge.value <= 0 || row.tenge.value > 10_000_000 {
+            cx.at(
+                FILE,
+                &row.tenge,
+                format!("mci[{i}].tenge"),
+                format!("{} tenge is not a plausible index value", row.tenge.value),
+                None,
+            );
+        }
+    }
+    if !covered {
+        let mut d = Diagnostic::new(FILE, format!("no index value is in force on the as-of date {as_of}"))
+            .field("mci")
+            .hint("add a row to `mci` with a `from` date on or before the as-of date, or set `as_of` in stend.yaml");
+        if let Some(src) = cx.site.sources.get(Path::new(FILE))
+            && let Some(line) = src.lines().position(|l| l.starts_with("mci:"))
+        {
+            d = d.at(src, line + 1, 1);
+        }
+        cx.diags.push(d);
+    }
+}
+
+fn documents(cx: &mut Ctx, d: &Documents) {
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, doc) in d.documents.iter().enumerate() {
+        slug(cx, "data/documents.yaml", &doc.id, format!("documents[{i}].id"));
+        if let Some(first) = seen.insert(&doc.id.value, i) {
+            cx.at(
+                "data/documents.yaml",
+                &doc.id,
+                format!("documents[{i}].id"),
+                format!("document id `{}` is already used by documents[{first}]", doc.id.value),
+                None,
+            );
+        }
+    }
+}
+
+fn status(cx: &mut Ctx, s: &Status) {
+    for (name, d) in [("approved", Some(&s.approved)), ("repealed", s.repealed.as_ref())] {
+        if let Some(d) = d
+            && Date::parse(&d.date.value).is_none()
+        {
+            cx.at(
+                "data/service.yaml",
+                &d.date,
+                format!("status.{name}.date"),
+                format!("`{}` is not a date", d.date.value),
+                Some("write dates as YYYY-MM-DD"),
+            );
+        }
+    }
+}
+
+fn templates(cx: &mut Ctx) {
+    let site = cx.site;
+    for page in &site.pages {
+        for v in page.versions.values() {
+            if let Some(t) = &v.front.template
+                && !site.theme.templates.iter().any(|(n, _)| n == &t.value)
+            {
+                let d = Diagnostic::new(&v.file, format!("template `{}` does not exist", t.value))
+                    .at(&v.source, t.line, t.column)
+                    .field("template")
+                    .hint(format!(
+                        "templates are files in {}/templates/",
+                        site.theme.dir.display()
+                    ));
+                cx.diags.push(d);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::minutes;
+
+    #[test]
+    fn times() {
+        assert_eq!(minutes("09:00"), Some(540));
+        assert_eq!(minutes("23:59"), Some(1439));
+        assert_eq!(minutes("25:00"), None);
+        assert_eq!(minutes("9:00"), None);
+        assert_eq!(minutes("09:60"), None);
+    }
+}

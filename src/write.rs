@@ -1,0 +1,117 @@
+//! Write: put the rendered site on disk as one transaction.
+//!
+//! Everything is written into a fresh staging directory beside `--out`; only when every file
+//! is written and synced is it swapped in, with an atomic exchange of the two directories where
+//! the platform has one (Linux `renameat2(RENAME_EXCHANGE)`). A failed or killed build leaves the
+//! previous output exactly as it was, and files of pages that no longer exist do not survive a
+//! successful build. Nothing is ever written outside the staging directory and `--out`.
+
+use crate::diagnostics::{Error, Result};
+use crate::render::Output;
+use rayon::prelude::*;
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+/// Name of the staging (and, after the swap, retired) directory beside `out`.
+fn sibling(out: &Path, tag: &str) -> Result<PathBuf> {
+    let name = out
+        .file_name()
+        .ok_or_else(|| Error::io(out, std::io::Error::other("the output path has no directory name")))?;
+    let parent = out.parent().unwrap_or(Path::new("."));
+    Ok(parent.join(format!(".{}.stend-{tag}", name.to_string_lossy())))
+}
+
+/// Writes `outputs` to `out` atomically; returns the number of bytes written.
+pub fn write_site(out: &Path, outputs: &[Output]) -> Result<u64> {
+    let staging = sibling(out, "staging")?;
+    let retired = sibling(out, "retired")?;
+    if let Some(parent) = out.parent()
+        && !parent.as_os_str().is_empty()
+    {
+        fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    }
+    guard(out)?;
+    // Leftovers of an interrupted earlier build.
+    for dir in [&staging, &retired] {
+        if dir.exists() {
+            fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+    }
+    fs::create_dir(&staging).map_err(|e| Error::io(&staging, e))?;
+
+    // Directories first (sorted, deduplicated), then files in parallel.
+    let mut dirs: Vec<PathBuf> = outputs
+        .iter()
+        .filter_map(|o| Path::new(&o.path).parent().map(Path::to_path_buf))
+        .filter(|p| !p.as_os_str().is_empty())
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    for d in &dirs {
+        let full = staging.join(safe_relative(d)?);
+        fs::create_dir_all(&full).map_err(|e| Error::io(&full, e))?;
+    }
+    outputs.par_iter().try_for_each(|o| -> Result<()> {
+        let full = staging.join(safe_relative(Path::new(&o.path))?);
+        fs::write(&full, &o.bytes).map_err(|e| Error::io(&full, e))
+    })?;
+    let marker = staging.join(MARKER);
+    fs::write(&marker, b"This directory is written by stend and replaced on every build.\n")
+        .map_err(|e| Error::io(&marker, e))?;
+    let bytes = outputs.iter().map(|o| o.bytes.len() as u64).sum();
+    swap_in(&staging, out, &retired)?;
+    Ok(bytes)
+}
+
+/// File that marks a directory as stend's output, so a build never replaces anything else.
+pub const MARKER: &str = ".stend-output";
+
+/// Refuses to replace a directory that stend did not write (a mistyped `--out .` must not
+/// replace the project).
+fn guard(out: &Path) -> Result<()> {
+    if !out.exists() {
+        return Ok(());
+    }
+    if !out.is_dir() {
+        return Err(Error::io(out, std::io::Error::other("the output path exists and is not a directory")));
+    }
+    let empty = fs::read_dir(out).map_err(|e| Error::io(out, e))?.next().is_none();
+    if empty || out.join(MARKER).is_file() {
+        Ok(())
+    } else {
+        Err(Error::io(
+            out,
+            std::io::Error::other(format!(
+                "refusing to replace a directory that stend did not write (no {MARKER} file in it); choose another --out or empty it"
+            )),
+        ))
+    }
+}
+
+/// Refuses output paths that would escape the output directory.
+fn safe_relative(p: &Path) -> Result<&Path> {
+    if p.components().all(|c| matches!(c, Component::Normal(_))) {
+        Ok(p)
+    } else {
+        Err(Error::io(p, std::io::Error::other("refusing to write outside the output directory")))
+    }
+}
+
+fn swap_in(staging: &Path, out: &Path, retired: &Path) -> Result<()> {
+    if !out.exists() {
+        return fs::rename(staging, out).map_err(|e| Error::io(out, e));
+    }
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        if renameat_with(CWD, staging, CWD, out, RenameFlags::EXCHANGE).is_ok() {
+            // `staging` now holds the previous output.
+            return fs::remove_dir_all(staging).map_err(|e| Error::io(staging, e));
+        }
+    }
+    // No atomic exchange: two renames. If interrupted between them, the previous output is
+    // still complete, under the retired name.
+    fs::rename(out, retired).map_err(|e| Error::io(out, e))?;
+    fs::rename(staging, out).map_err(|e| Error::io(out, e))?;
+    fs::remove_dir_all(retired).map_err(|e| Error::io(retired, e))
+}
