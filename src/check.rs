@@ -32,7 +32,11 @@ pub fn attr_values<'a>(html: &'a str, name: &str) -> Vec<std::borrow::Cow<'a, st
 
 /// Checks links between `outputs`; `theme_templates` is the theme's template directory, to name
 /// the file of a broken link that comes from a template rather than from content.
-pub fn check_links(outputs: &[Output], theme_templates: &std::path::Path, sources: &BTreeMap<PathBuf, String>) -> Vec<Diagnostic> {
+pub fn check_links(
+    outputs: &[Output],
+    theme_templates: &std::path::Path,
+    sources: &BTreeMap<PathBuf, String>,
+) -> Vec<Diagnostic> {
     let mut ids: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
     let mut files: BTreeSet<&str> = BTreeSet::new();
     for o in outputs {
@@ -41,7 +45,10 @@ pub fn check_links(outputs: &[Output], theme_templates: &std::path::Path, source
             let html = std::str::from_utf8(&o.bytes).unwrap_or("");
             ids.insert(
                 o.route.as_str(),
-                attr_values(html, "id").into_iter().map(|c| c.into_owned()).collect(),
+                attr_values(html, "id")
+                    .into_iter()
+                    .map(|c| c.into_owned())
+                    .collect(),
             );
         }
     }
@@ -75,10 +82,17 @@ fn resolve(
         return Some("empty link".into());
     }
     let lower = t.to_ascii_lowercase();
-    if lower.starts_with("javascript:") || lower.starts_with("data:") || lower.starts_with("vbscript:") {
+    if lower.starts_with("javascript:")
+        || lower.starts_with("data:")
+        || lower.starts_with("vbscript:")
+    {
         return Some(format!("script link `{t}`"));
     }
-    if t.starts_with("//") || lower.contains("://") || lower.starts_with("mailto:") || lower.starts_with("tel:") {
+    if t.starts_with("//")
+        || lower.contains("://")
+        || lower.starts_with("mailto:")
+        || lower.starts_with("tel:")
+    {
         return None;
     }
     let (path, fragment) = match t.split_once('#') {
@@ -104,7 +118,11 @@ fn resolve(
     {
         match ids.get(route.as_str()) {
             Some(set) if set.contains(f) => {}
-            Some(_) => return Some(format!("link to `{t}`: the page has no element with id `{f}`")),
+            Some(_) => {
+                return Some(format!(
+                    "link to `{t}`: the page has no element with id `{f}`"
+                ));
+            }
             None => return Some(format!("link to `{t}`: fragments only work on pages")),
         }
     }
@@ -140,7 +158,9 @@ fn locate(
     let message = format!("broken link on {}: {problem}", o.route);
     if let Some(src_file) = &o.source
         && let Some(text) = sources.get(src_file)
-        && let Some(off) = text.find(&format!("]({target}")).or_else(|| text.find(target))
+        && let Some(off) = text
+            .find(&format!("]({target}"))
+            .or_else(|| text.find(target))
     {
         return Diagnostic::new(src_file, message)
             .at_offset(text, off + 1)
@@ -167,13 +187,21 @@ mod tests {
 
     #[test]
     fn relative_paths_normalise() {
-        assert_eq!(normalise("/kk/offices/../standard/").as_deref(), Some("/kk/standard/"));
+        assert_eq!(
+            normalise("/kk/offices/../standard/").as_deref(),
+            Some("/kk/standard/")
+        );
         assert_eq!(normalise("/../x"), None);
     }
 
     #[test]
     fn resolution() {
-        let files: BTreeSet<&str> = ["kk/index.html", "kk/standard/index.html", "assets/style.css"].into();
+        let files: BTreeSet<&str> = [
+            "kk/index.html",
+            "kk/standard/index.html",
+            "assets/style.css",
+        ]
+        .into();
         let mut ids = BTreeMap::new();
         ids.insert("/kk/standard/", BTreeSet::from(["p11".to_string()]));
         ids.insert("/kk/", BTreeSet::new());
@@ -181,8 +209,16 @@ mod tests {
         assert_eq!(resolve("/kk/", "standard/#p11", &files, &ids), None);
         assert_eq!(resolve("/kk/", "/assets/style.css", &files, &ids), None);
         assert_eq!(resolve("/kk/", "https://example.kz/", &files, &ids), None);
-        assert!(resolve("/kk/", "/kk/standard/#p99", &files, &ids).unwrap().contains("no element with id `p99`"));
-        assert!(resolve("/kk/", "/kk/nope/", &files, &ids).unwrap().contains("no such page"));
+        assert!(
+            resolve("/kk/", "/kk/standard/#p99", &files, &ids)
+                .unwrap()
+                .contains("no element with id `p99`")
+        );
+        assert!(
+            resolve("/kk/", "/kk/nope/", &files, &ids)
+                .unwrap()
+                .contains("no such page")
+        );
         assert!(resolve("/kk/", "javascript:alert(1)", &files, &ids).is_some());
     }
 }

@@ -58,7 +58,11 @@ pub fn main() -> ExitCode {
                         out.display()
                     );
                     if verbose {
-                        println!("stend: root {}, threads {}", root.display(), rayon::current_num_threads());
+                        println!(
+                            "stend: root {}, threads {}",
+                            root.display(),
+                            rayon::current_num_threads()
+                        );
                     }
                     ExitCode::SUCCESS
                 }

@@ -156,7 +156,10 @@ pub enum Error {
     /// Problems in the user's project.
     Project(Vec<Diagnostic>),
     /// An I/O failure outside the user's content (output directory, permissions, disk full).
-    Io { path: PathBuf, error: std::io::Error },
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
 }
 
 impl Error {

@@ -41,7 +41,8 @@ pub fn render(md: &str) -> Rendered {
     let mut headings = Vec::new();
     let mut problems = Vec::new();
     let mut used_ids: BTreeSet<String> = BTreeSet::new();
-    let events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(md, opts).into_offset_iter().collect();
+    let events: Vec<(Event, std::ops::Range<usize>)> =
+        Parser::new_ext(md, opts).into_offset_iter().collect();
     // Pre-collect explicit ids so generated ones never collide with them.
     for (ev, _) in &events {
         if let Event::Start(Tag::Heading { id: Some(id), .. }) = ev {
@@ -58,7 +59,9 @@ pub fn render(md: &str) -> Rendered {
                     && let Some((id, rest)) = paragraph_anchor(t)
                 {
                     used_ids.insert(id.to_string());
-                    out_events.push(Event::Html(format!("<p id=\"{}\">", escape_attr(id)).into()));
+                    out_events.push(Event::Html(
+                        format!("<p id=\"{}\">", escape_attr(id)).into(),
+                    ));
                     if !rest.is_empty() {
                         out_events.push(Event::Text(CowStr::from(rest.to_string())));
                     }
@@ -73,12 +76,22 @@ pub fn render(md: &str) -> Rendered {
                     .trim_start_matches(|c: char| c.is_ascii_digit())
                     .chars()
                     .next();
-                let class = if marker == Some(')') { " class=\"paren\"" } else { "" };
-                let start_attr = if *start != 1 { format!(" start=\"{start}\"") } else { String::new() };
+                let class = if marker == Some(')') {
+                    " class=\"paren\""
+                } else {
+                    ""
+                };
+                let start_attr = if *start != 1 {
+                    format!(" start=\"{start}\"")
+                } else {
+                    String::new()
+                };
                 out_events.push(Event::Html(format!("<ol{class}{start_attr}>\n").into()));
             }
             Event::End(TagEnd::List(true)) => out_events.push(Event::Html("</ol>\n".into())),
-            Event::Start(Tag::Heading { level, id, classes, .. }) => {
+            Event::Start(Tag::Heading {
+                level, id, classes, ..
+            }) => {
                 // Gather the heading's text to build its id and the table of contents.
                 let mut text = String::new();
                 let mut j = i + 1;
@@ -105,39 +118,68 @@ pub fn render(md: &str) -> Rendered {
                 } else {
                     format!(
                         " class=\"{}\"",
-                        escape_attr(&classes.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(" "))
+                        escape_attr(
+                            &classes
+                                .iter()
+                                .map(|c| c.to_string())
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                        )
                     )
                 };
-                out_events.push(Event::Html(format!("<h{lvl} id=\"{}\"{class}>", escape_attr(&id)).into()));
+                out_events.push(Event::Html(
+                    format!("<h{lvl} id=\"{}\"{class}>", escape_attr(&id)).into(),
+                ));
             }
             Event::End(TagEnd::Heading(level)) => {
-                out_events.push(Event::Html(format!("</h{}>\n", heading_level(*level)).into()));
+                out_events.push(Event::Html(
+                    format!("</h{}>\n", heading_level(*level)).into(),
+                ));
             }
-            Event::Start(Tag::Link { dest_url, title, .. }) => {
+            Event::Start(Tag::Link {
+                dest_url, title, ..
+            }) => {
                 let url = dest_url.trim();
                 let scheme = url
                     .split_once(':')
                     .map(|(s, _)| s.to_ascii_lowercase())
-                    .filter(|s| s.bytes().all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b)));
+                    .filter(|s| {
+                        s.bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
+                    });
                 let mut attrs = String::new();
                 match scheme.as_deref() {
                     None | Some("http") | Some("https") | Some("mailto") | Some("tel") => {}
                     Some(other) => {
-                        problems.push((range.start, format!("link to `{url}` uses the `{other}:` scheme, which is not allowed")));
+                        problems.push((
+                            range.start,
+                            format!(
+                                "link to `{url}` uses the `{other}:` scheme, which is not allowed"
+                            ),
+                        ));
                     }
                 }
-                let safe_url = if problems.last().is_some_and(|(o, _)| *o == range.start) { "#" } else { url };
+                let safe_url = if problems.last().is_some_and(|(o, _)| *o == range.start) {
+                    "#"
+                } else {
+                    url
+                };
                 if matches!(scheme.as_deref(), Some("http") | Some("https")) {
                     attrs.push_str(" rel=\"external noopener\"");
                 }
                 if !title.is_empty() {
                     attrs.push_str(&format!(" title=\"{}\"", escape_attr(title)));
                 }
-                out_events.push(Event::Html(format!("<a href=\"{}\"{attrs}>", escape_attr(safe_url)).into()));
+                out_events.push(Event::Html(
+                    format!("<a href=\"{}\"{attrs}>", escape_attr(safe_url)).into(),
+                ));
             }
             Event::End(TagEnd::Link) => out_events.push(Event::Html("</a>".into())),
             Event::Start(Tag::Image { dest_url, .. }) => {
-                problems.push((range.start, format!("images are not supported in content (`{dest_url}`)")));
+                problems.push((
+                    range.start,
+                    format!("images are not supported in content (`{dest_url}`)"),
+                ));
                 // Skip the image's alt text events.
                 let mut j = i + 1;
                 while j < events.len() && !matches!(events[j].0, Event::End(TagEnd::Image)) {
@@ -170,7 +212,11 @@ fn paragraph_anchor(text: &str) -> Option<(&str, &str)> {
     let rest = text.strip_prefix("{#")?;
     let end = rest.find('}')?;
     let id = &rest[..end];
-    if id.is_empty() || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+    if id.is_empty()
+        || !id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
         return None;
     }
     Some((id, rest[end + 1..].trim_start()))
@@ -188,7 +234,11 @@ pub fn slugify(text: &str) -> String {
         }
         out.extend(w.chars().flat_map(char::to_lowercase));
     }
-    if out.is_empty() { "section".to_string() } else { out }
+    if out.is_empty() {
+        "section".to_string()
+    } else {
+        out
+    }
 }
 
 fn unique_id(base: &str, used: &mut BTreeSet<String>) -> String {
@@ -239,7 +289,11 @@ mod tests {
     #[test]
     fn headings_get_ids_and_toc() {
         let r = render("## 1. Жалпы ережелер {#s1}\n\n## Басқа\n\n## Басқа\n");
-        assert!(r.html.contains("<h2 id=\"s1\">1. Жалпы ережелер</h2>"), "{}", r.html);
+        assert!(
+            r.html.contains("<h2 id=\"s1\">1. Жалпы ережелер</h2>"),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("<h2 id=\"басқа\">"));
         assert!(r.html.contains("<h2 id=\"басқа-2\">"));
         assert_eq!(r.headings[0].id, "s1");
@@ -263,7 +317,10 @@ mod tests {
     #[test]
     fn external_links_get_noopener() {
         let r = render("[a](https://example.kz/) [b](/kk/offices/)\n");
-        assert!(r.html.contains("<a href=\"https://example.kz/\" rel=\"external noopener\">a</a>"));
+        assert!(
+            r.html
+                .contains("<a href=\"https://example.kz/\" rel=\"external noopener\">a</a>")
+        );
         assert!(r.html.contains("<a href=\"/kk/offices/\">b</a>"));
     }
 }

@@ -9,6 +9,7 @@ use crate::model::data::*;
 use crate::model::{ContentPage, Site, Text};
 use crate::present;
 use crate::routes;
+use erased::Ser as _;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -72,7 +73,9 @@ pub fn plan(site: &Site) -> Plan {
 
         // Content pages.
         for cp in &site.pages {
-            let Some(v) = cp.versions.get(lang) else { continue };
+            let Some(v) = cp.versions.get(lang) else {
+                continue;
+            };
             let route = routes::content(lang, &cp.slug);
             let rendered = markdown::render(&v.body);
             for (offset, msg) in &rendered.problems {
@@ -85,11 +88,20 @@ pub fn plan(site: &Site) -> Plan {
             if !cp.slug.is_empty() {
                 crumbs.push(home_crumb.clone());
             }
-            let mut page = page_object(site, lang, &route, &v.front.title, &v.front.description, crumbs, |l| {
-                routes::content(l, &cp.slug)
-            });
+            let mut page = page_object(
+                site,
+                lang,
+                &route,
+                &v.front.title,
+                &v.front.description,
+                crumbs,
+                |l| routes::content(l, &cp.slug),
+            );
             page.insert("body".into(), Value::String(rendered.html));
-            page.insert("headings".into(), serde_json::to_value(&rendered.headings).unwrap_or(Value::Null));
+            page.insert(
+                "headings".into(),
+                serde_json::to_value(&rendered.headings).unwrap_or(Value::Null),
+            );
             page.insert(
                 "translation_of".into(),
                 match &v.front.translation_of {
@@ -115,7 +127,15 @@ pub fn plan(site: &Site) -> Plan {
         // Blank forms (Appendices 2, 3 and 4).
         let forms_title = t("forms_title");
         let forms_route = routes::forms(lang);
-        let page = page_object(site, lang, &forms_route, &forms_title, &t("forms_description"), vec![home_crumb.clone()], routes::forms);
+        let page = page_object(
+            site,
+            lang,
+            &forms_route,
+            &forms_title,
+            &t("forms_description"),
+            vec![home_crumb.clone()],
+            routes::forms,
+        );
         pages.push(Page {
             route: forms_route.clone(),
             lang: Some(lang.clone()),
@@ -141,6 +161,31 @@ pub fn plan(site: &Site) -> Plan {
                 lang: Some(lang.clone()),
                 template: format!("form-{name}.html"),
                 context: wrap(page),
+                source: None,
+            });
+        }
+
+        for name in routes::RECEIPTS {
+            let route = routes::receipt(lang, None, name, true);
+            let key = name.replace('-', "_");
+            let title = format!("{} — {}", t(&format!("form_{key}")), t("bilingual"));
+            let page = page_object(
+                site,
+                lang,
+                &route,
+                &title,
+                &t(&format!("form_{key}_description")),
+                vec![home_crumb.clone(), forms_crumb.clone()],
+                |l| routes::receipt(l, None, name, true),
+            );
+            let mut ctx = wrap(page);
+            ctx.insert("office".into(), Value::Null);
+            ctx.insert("sheets".into(), sheets(site, None));
+            pages.push(Page {
+                route,
+                lang: Some(lang.clone()),
+                template: format!("form-{name}.html"),
+                context: ctx,
                 source: None,
             });
         }
@@ -188,6 +233,8 @@ pub fn plan(site: &Site) -> Plan {
                 source: None,
             });
             let dep_crumb = json!({"title": name, "url": route});
+            let crumbs = vec![home_crumb.clone(), offices_crumb.clone(), dep_crumb.clone()];
+            printables(site, lang, d, None, &crumbs, &mut pages);
             for u in &d.units {
                 let uroute = routes::unit(lang, &d.slug, &u.slug);
                 let uname = u.name.get(lang);
@@ -204,12 +251,15 @@ pub fn plan(site: &Site) -> Plan {
                 ctx.insert("department".into(), department_view(d, lang, false));
                 ctx.insert("unit".into(), unit_view(d, u, lang));
                 pages.push(Page {
-                    route: uroute,
+                    route: uroute.clone(),
                     lang: Some(lang.clone()),
                     template: "office.html".into(),
                     context: ctx,
                     source: None,
                 });
+                let mut crumbs = vec![home_crumb.clone(), offices_crumb.clone(), dep_crumb.clone()];
+                crumbs.push(json!({"title": uname, "url": uroute}));
+                printables(site, lang, d, Some(u), &crumbs, &mut pages);
             }
         }
     }
@@ -230,15 +280,27 @@ pub fn plan(site: &Site) -> Plan {
         })
         .collect();
     let default = langs.first().cloned().unwrap_or_default();
-    for (route, template) in [(routes::root(), "landing.html"), (routes::not_found(), "404.html")] {
+    for (route, template) in [
+        (routes::root(), "landing.html"),
+        (routes::not_found(), "404.html"),
+    ] {
         let mut page = Map::new();
         page.insert("url".into(), json!(route));
-        page.insert("canonical".into(), json!(routes::absolute(&site.config.base_url, &route)));
+        page.insert(
+            "canonical".into(),
+            json!(routes::absolute(&site.config.base_url, &route)),
+        );
         page.insert("lang".into(), json!(default));
         page.insert("versions".into(), Value::Array(versions.clone()));
         page.insert(
             "title".into(),
-            json!(langs.iter().map(|l| site.config.title.get(l)).collect::<Vec<_>>().join(" · ")),
+            json!(
+                langs
+                    .iter()
+                    .map(|l| site.config.title.get(l))
+                    .collect::<Vec<_>>()
+                    .join(" · ")
+            ),
         );
         pages.push(Page {
             route,
@@ -252,6 +314,138 @@ pub fn plan(site: &Site) -> Plan {
         pages,
         globals,
         problems,
+    }
+}
+
+/// The office (a department's seat or a unit) in `lang`, for printables.
+fn office_view(d: &Department, u: Option<&Unit>, lang: &str) -> Value {
+    match u {
+        Some(u) => unit_view(d, u, lang),
+        None => department_view(d, lang, false),
+    }
+}
+
+/// One sheet per language for bilingual printables: the office (if any) in that language.
+fn sheets(site: &Site, office: Option<(&Department, Option<&Unit>)>) -> Value {
+    Value::Array(
+        site.languages()
+            .iter()
+            .map(|l| {
+                let mut m = Map::new();
+                m.insert("lang".into(), json!(l));
+                match office {
+                    Some((d, u)) => {
+                        m.insert("office".into(), office_view(d, u, l));
+                        m.insert("department".into(), department_view(d, l, false));
+                    }
+                    None => {
+                        m.insert("office".into(), Value::Null);
+                    }
+                }
+                Value::Object(m)
+            })
+            .collect(),
+    )
+}
+
+/// Posters (A4, A3, bilingual) and pre-filled receipts (own language and bilingual) of one
+/// office.
+fn printables(
+    site: &Site,
+    lang: &str,
+    d: &Department,
+    u: Option<&Unit>,
+    crumbs: &[Value],
+    pages: &mut Vec<Page>,
+) {
+    let t = |key: &str| ui(site, lang, key);
+    let unit_slug = u.map(|u| u.slug.value.as_str());
+    let office = office_view(d, u, lang);
+    let office_name = match u {
+        Some(u) => u.name.get(lang),
+        None => d.name.get(lang),
+    };
+    let office_url = routes::absolute(
+        &site.config.base_url,
+        &routes::office(lang, &d.slug, unit_slug),
+    );
+    let qr = crate::qr::svg(&office_url, &t("qr_label"));
+    for variant in routes::POSTER_VARIANTS {
+        let route = routes::poster(lang, &d.slug, unit_slug, variant);
+        let title_key = if variant.is_empty() {
+            "poster".to_string()
+        } else {
+            format!("poster_{variant}")
+        };
+        let page = page_object(
+            site,
+            lang,
+            &route,
+            &format!("{} — {office_name}", t(&title_key)),
+            &t("poster_description"),
+            crumbs.to_vec(),
+            |l| routes::poster(l, &d.slug, unit_slug, variant),
+        );
+        let mut ctx = wrap(page);
+        ctx.insert("office".into(), office.clone());
+        ctx.insert("department".into(), department_view(d, lang, false));
+        ctx.insert("qr".into(), json!(qr));
+        ctx.insert("qr_url".into(), json!(office_url));
+        ctx.insert(
+            "variant".into(),
+            json!(if variant.is_empty() { "a4" } else { variant }),
+        );
+        if variant == "bilingual" {
+            ctx.insert("sheets".into(), sheets(site, Some((d, u))));
+        }
+        pages.push(Page {
+            route,
+            lang: Some(lang.to_string()),
+            template: if variant == "bilingual" {
+                "poster-bilingual.html"
+            } else {
+                "poster.html"
+            }
+            .into(),
+            context: ctx,
+            source: None,
+        });
+    }
+    for name in routes::RECEIPTS {
+        let key = name.replace('-', "_");
+        for bilingual in [false, true] {
+            let route = routes::receipt(lang, Some((&d.slug, unit_slug)), name, bilingual);
+            let mut title = format!("{} — {office_name}", t(&format!("form_{key}")));
+            if bilingual {
+                title = format!("{title} ({})", t("bilingual"));
+            }
+            let page = page_object(
+                site,
+                lang,
+                &route,
+                &title,
+                &t(&format!("form_{key}_description")),
+                crumbs.to_vec(),
+                |l| routes::receipt(l, Some((&d.slug, unit_slug)), name, bilingual),
+            );
+            let mut ctx = wrap(page);
+            ctx.insert("office".into(), office.clone());
+            ctx.insert(
+                "sheets".into(),
+                if bilingual {
+                    sheets(site, Some((d, u)))
+                } else {
+                    Value::Null
+                },
+            );
+            pages.push(Page {
+                route,
+                lang: Some(lang.to_string()),
+                template: format!("form-{name}.html"),
+                context: ctx,
+                source: None,
+            });
+        }
     }
 }
 
@@ -323,17 +517,21 @@ fn page_object(
     m.insert("title".into(), json!(title));
     m.insert("description".into(), json!(description));
     m.insert("url".into(), json!(route));
-    m.insert("canonical".into(), json!(routes::absolute(&site.config.base_url, route)));
+    m.insert(
+        "canonical".into(),
+        json!(routes::absolute(&site.config.base_url, route)),
+    );
     m.insert("lang".into(), json!(lang));
     m.insert(
         "locale".into(),
-        json!(site
-            .config
-            .languages
-            .iter()
-            .find(|l| l.code.value == lang)
-            .map(|l| l.locale.clone())
-            .unwrap_or_default()),
+        json!(
+            site.config
+                .languages
+                .iter()
+                .find(|l| l.code.value == lang)
+                .map(|l| l.locale.clone())
+                .unwrap_or_default()
+        ),
     );
     m.insert("alternates".into(), Value::Array(alternates));
     m.insert("breadcrumbs".into(), Value::Array(breadcrumbs));
@@ -371,7 +569,8 @@ fn globals_for(site: &Site, lang: &str) -> Map<String, Value> {
     );
     g.insert(
         "t".into(),
-        serde_json::to_value(site.theme.i18n.get(lang).cloned().unwrap_or_default()).unwrap_or(Value::Null),
+        serde_json::to_value(site.theme.i18n.get(lang).cloned().unwrap_or_default())
+            .unwrap_or(Value::Null),
     );
     // Navigation: content pages by weight, then the office directory.
     let mut nav: Vec<(i64, String, String, String)> = site
@@ -380,12 +579,27 @@ fn globals_for(site: &Site, lang: &str) -> Map<String, Value> {
         .filter(|p| !p.slug.is_empty() && !p.slug.contains('/'))
         .filter_map(|p: &ContentPage| {
             p.versions.get(lang).map(|v| {
-                (v.front.weight, p.slug.clone(), nav_title(&v.front), routes::content(lang, &p.slug))
+                (
+                    v.front.weight,
+                    p.slug.clone(),
+                    nav_title(&v.front),
+                    routes::content(lang, &p.slug),
+                )
             })
         })
         .collect();
-    nav.push((OFFICES_WEIGHT, "offices".into(), ui(site, lang, "offices_title"), routes::offices(lang)));
-    nav.push((FORMS_WEIGHT, "forms".into(), ui(site, lang, "forms_title"), routes::forms(lang)));
+    nav.push((
+        OFFICES_WEIGHT,
+        "offices".into(),
+        ui(site, lang, "offices_title"),
+        routes::offices(lang),
+    ));
+    nav.push((
+        FORMS_WEIGHT,
+        "forms".into(),
+        ui(site, lang, "forms_title"),
+        routes::forms(lang),
+    ));
     nav.sort();
     g.insert(
         "nav".into(),
@@ -402,15 +616,27 @@ fn globals_for(site: &Site, lang: &str) -> Map<String, Value> {
     g.insert("complaints".into(), resolve_any(&d.complaints));
     g.insert("quality".into(), resolve_any(&d.quality));
     g.insert("forms".into(), resolve_any(&d.forms));
-    let ministry_phone = d.complaints.ministry.phone.as_deref().map(|p| {
-        json!({"text": p, "href": present::tel_href(p, None)})
-    });
-    g.insert("ministry_phone".into(), ministry_phone.unwrap_or(Value::Null));
-    g.insert("ministry_website".into(), website_view(d.complaints.ministry.website.as_deref()));
-    g.insert("hours".into(), json!({
-        "service": schedule_view(&d.hours.service, lang),
-        "complaints": schedule_view(&d.hours.complaints, lang),
-    }));
+    let ministry_phone = d
+        .complaints
+        .ministry
+        .phone
+        .as_deref()
+        .map(|p| json!({"text": p, "href": present::tel_href(p, None)}));
+    g.insert(
+        "ministry_phone".into(),
+        ministry_phone.unwrap_or(Value::Null),
+    );
+    g.insert(
+        "ministry_website".into(),
+        website_view(d.complaints.ministry.website.as_deref()),
+    );
+    g.insert(
+        "hours".into(),
+        json!({
+            "service": schedule_view(&d.hours.service, lang),
+            "complaints": schedule_view(&d.hours.complaints, lang),
+        }),
+    );
     g.insert("fee".into(), fee_view(site, lang));
     g.insert("status".into(), status_view(&d.service.status));
     g.insert(
@@ -420,6 +646,31 @@ fn globals_for(site: &Site, lang: &str) -> Map<String, Value> {
                 .departments
                 .iter()
                 .map(|dep| department_view(dep, lang, true))
+                .collect(),
+        ),
+    );
+    // Every language's strings and facts, for bilingual printables.
+    g.insert(
+        "bundles".into(),
+        Value::Array(
+            site.languages()
+                .iter()
+                .map(|l| {
+                    json!({
+                        "lang": l,
+                        "name": lang_name(site, l),
+                        "t": site.theme.i18n.get(l).cloned().unwrap_or_default(),
+                        "service": resolve(&d.service.to_json(), l, &langs),
+                        "documents": resolve(&d.documents.to_json(), l, &langs),
+                        "forms": resolve(&d.forms.to_json(), l, &langs),
+                        "complaints": resolve(&d.complaints.to_json(), l, &langs),
+                        "fee": fee_view(site, l),
+                        "hours": {
+                            "service": schedule_view(&d.hours.service, l),
+                            "complaints": schedule_view(&d.hours.complaints, l),
+                        },
+                    })
+                })
                 .collect(),
         ),
     );
@@ -451,7 +702,11 @@ pub fn resolve(v: &Value, lang: &str, langs: &BTreeSet<String>) -> Value {
             if is_text {
                 m.get(lang).cloned().unwrap_or(Value::Null)
             } else {
-                Value::Object(m.iter().map(|(k, v)| (k.clone(), resolve(v, lang, langs))).collect())
+                Value::Object(
+                    m.iter()
+                        .map(|(k, v)| (k.clone(), resolve(v, lang, langs)))
+                        .collect(),
+                )
             }
         }
         Value::Array(a) => Value::Array(a.iter().map(|v| resolve(v, lang, langs)).collect()),
@@ -475,7 +730,9 @@ fn website_view(site: Option<&str>) -> Value {
 }
 
 fn text_opt(t: &Option<Text>, lang: &str) -> Value {
-    t.as_ref().map(|t| json!(t.get(lang))).unwrap_or(Value::Null)
+    t.as_ref()
+        .map(|t| json!(t.get(lang)))
+        .unwrap_or(Value::Null)
 }
 
 /// A department for templates; with `units` listed when `with_units`.

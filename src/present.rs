@@ -12,7 +12,7 @@ pub fn group_digits(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('\u{a0}');
         }
         out.push(c);
@@ -73,7 +73,8 @@ pub fn website_href(site: &str) -> Option<String> {
     }
     let host_ok = s.contains('.')
         && s.split('/').next().is_some_and(|h| {
-            h.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+            h.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
         });
     host_ok.then(|| format!("http://{s}"))
 }
@@ -152,17 +153,32 @@ mod tests {
 
     #[test]
     fn tel_only_when_dialable() {
-        assert_eq!(tel_href("(7172) 71-51-31", None).as_deref(), Some("tel:+77172715131"));
-        assert_eq!(tel_href("71-61-98", Some("7172")).as_deref(), Some("tel:+77172716198"));
+        assert_eq!(
+            tel_href("(7172) 71-51-31", None).as_deref(),
+            Some("tel:+77172715131")
+        );
+        assert_eq!(
+            tel_href("71-61-98", Some("7172")).as_deref(),
+            Some("tel:+77172716198")
+        );
         assert_eq!(tel_href("71-61-98", None), None);
-        assert_eq!(tel_href("5-82-02", Some("71645")).as_deref(), Some("tel:+77164558202"));
+        assert_eq!(
+            tel_href("5-82-02", Some("71645")).as_deref(),
+            Some("tel:+77164558202")
+        );
         assert_eq!(tel_href("92-4-18", Some("7172")), None);
     }
 
     #[test]
     fn websites() {
-        assert_eq!(website_href("www.mvd.kz").as_deref(), Some("http://www.mvd.kz"));
-        assert_eq!(website_href("dvd@mail.kz").as_deref(), Some("mailto:dvd@mail.kz"));
+        assert_eq!(
+            website_href("www.mvd.kz").as_deref(),
+            Some("http://www.mvd.kz")
+        );
+        assert_eq!(
+            website_href("dvd@mail.kz").as_deref(),
+            Some("mailto:dvd@mail.kz")
+        );
         assert_eq!(website_href("н/ж"), None);
     }
 }

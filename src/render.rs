@@ -42,8 +42,15 @@ impl Renderer {
         tera.autoescape_on(vec![".html", ".xml", ".svg"]);
         let theme_dir = site.theme.dir.join("templates");
         let sources: BTreeMap<String, String> = site.theme.templates.iter().cloned().collect();
-        if let Err(e) = tera.add_raw_templates(site.theme.templates.iter().map(|(n, s)| (n.as_str(), s.as_str()))) {
-            return Err(Error::Project(vec![tera_diagnostic(&e, &theme_dir, &sources, None)]));
+        if let Err(e) = tera.add_raw_templates(
+            site.theme
+                .templates
+                .iter()
+                .map(|(n, s)| (n.as_str(), s.as_str())),
+        ) {
+            return Err(Error::Project(vec![tera_diagnostic(
+                &e, &theme_dir, &sources, None,
+            )]));
         }
         let mut by_lang = BTreeMap::new();
         for g in &plan.globals {
@@ -64,20 +71,33 @@ impl Renderer {
     /// Renders one page.
     pub fn render(&self, page: &Page) -> std::result::Result<Output, Diagnostic> {
         let lang = page.lang.as_deref().unwrap_or(&self.default_lang);
-        let tera = self.by_lang.get(lang).or_else(|| self.by_lang.values().next());
+        let tera = self
+            .by_lang
+            .get(lang)
+            .or_else(|| self.by_lang.values().next());
         let Some(tera) = tera else {
             return Err(Diagnostic::new("stend.yaml", "no languages are configured"));
         };
         if !self.sources.contains_key(&page.template) {
-            let file = page.source.clone().unwrap_or_else(|| self.theme_dir.clone());
-            return Err(Diagnostic::new(file, format!("template `{}` does not exist", page.template))
-                .hint(format!("add {}/{}", self.theme_dir.display(), page.template)));
+            let file = page
+                .source
+                .clone()
+                .unwrap_or_else(|| self.theme_dir.clone());
+            return Err(Diagnostic::new(
+                file,
+                format!("template `{}` does not exist", page.template),
+            )
+            .hint(format!(
+                "add {}/{}",
+                self.theme_dir.display(),
+                page.template
+            )));
         }
         let ctx = tera::Context::from_serialize(&page.context)
             .map_err(|e| Diagnostic::new(self.theme_dir.join(&page.template), e.to_string()))?;
-        let html = tera
-            .render(&page.template, &ctx)
-            .map_err(|e| tera_diagnostic(&e, &self.theme_dir, &self.sources, Some(&page.template)))?;
+        let html = tera.render(&page.template, &ctx).map_err(|e| {
+            tera_diagnostic(&e, &self.theme_dir, &self.sources, Some(&page.template))
+        })?;
         Ok(Output {
             path: routes::output_file(&page.route),
             route: page.route.clone(),
@@ -130,14 +150,18 @@ fn tera_diagnostic(
                 d = d.at(src, span.start_line, span.start_col + 1);
             }
             let msg = r.message();
-            if msg.contains("not defined") || msg.contains("not found in context") || msg.contains("undefined") {
+            if msg.contains("not defined")
+                || msg.contains("not found in context")
+                || msg.contains("undefined")
+            {
                 d = d.hint("templates may only use values stend provides (see README.md, Themes); use `x?.y` or `x is defined` for optional ones");
             }
             d
         }
-        tera::ErrorKind::MissingParent { current, parent } => {
-            Diagnostic::new(theme_dir.join(current), format!("extends `{parent}`, which does not exist"))
-        }
+        tera::ErrorKind::MissingParent { current, parent } => Diagnostic::new(
+            theme_dir.join(current),
+            format!("extends `{parent}`, which does not exist"),
+        ),
         tera::ErrorKind::TemplateNotFound(name) => Diagnostic::new(
             theme_dir.join(template.unwrap_or(name)),
             format!("template `{name}` does not exist"),
@@ -209,7 +233,10 @@ fn sitemap(site: &Site, pages: &[Page]) -> String {
         if let Some(alts) = alternates {
             for a in alts {
                 let lang = a.get("lang").and_then(|v| v.as_str()).unwrap_or_default();
-                let abs = a.get("absolute").and_then(|v| v.as_str()).unwrap_or_default();
+                let abs = a
+                    .get("absolute")
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default();
                 s.push_str(&format!(
                     "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
                     xml_escape(lang),
@@ -228,5 +255,8 @@ fn sitemap(site: &Site, pages: &[Page]) -> String {
 }
 
 fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }

@@ -63,11 +63,58 @@ pub fn forms(lang: &str) -> String {
 }
 
 /// The names of the blank forms, in the order of the standard's appendices (2, 3, 4).
-pub const FORMS: [&str; 3] = ["document-receipt", "quality-indicators", "complaint-receipt"];
+pub const FORMS: [&str; 3] = [
+    "document-receipt",
+    "quality-indicators",
+    "complaint-receipt",
+];
 
 /// One blank form.
 pub fn form(lang: &str, name: &str) -> String {
     format!("/{lang}/forms/{name}/")
+}
+
+/// The printable variants of a poster: A4 in the page's language, A3, and bilingual A4.
+pub const POSTER_VARIANTS: [&str; 3] = ["", "a3", "bilingual"];
+
+/// The forms that offices fill in (Appendices 2 and 4), which get per-office and bilingual copies.
+pub const RECEIPTS: [&str; 2] = ["document-receipt", "complaint-receipt"];
+
+/// The base route of an office: a department's seat or one of its units.
+pub fn office(lang: &str, dep: &str, unit: Option<&str>) -> String {
+    match unit {
+        Some(u) => self::unit(lang, dep, u),
+        None => department(lang, dep),
+    }
+}
+
+/// A poster of an office; `variant` is one of [`POSTER_VARIANTS`].
+pub fn poster(lang: &str, dep: &str, unit: Option<&str>, variant: &str) -> String {
+    let base = office(lang, dep, unit);
+    if variant.is_empty() {
+        format!("{base}poster/")
+    } else {
+        format!("{base}poster/{variant}/")
+    }
+}
+
+/// A blank form printed for one office (`office` = `Some((dep, unit))`) or generic (`None`), in
+/// the page's language or bilingual.
+pub fn receipt(
+    lang: &str,
+    office_of: Option<(&str, Option<&str>)>,
+    name: &str,
+    bilingual: bool,
+) -> String {
+    let base = match office_of {
+        Some((dep, unit)) => format!("{}forms/{name}/", office(lang, dep, unit)),
+        None => form(lang, name),
+    };
+    if bilingual {
+        format!("{base}bilingual/")
+    } else {
+        base
+    }
 }
 
 /// The 404 page.
@@ -113,15 +160,23 @@ mod tests {
     fn slugs_are_safe_path_segments() {
         assert!(check_slug("astana").is_ok());
         assert!(check_slug("north-kazakhstan-2").is_ok());
-        for bad in ["", "../x", "a/b", "a b", "Astana", "-a", "a-", "ақ", "a.b", "a\\b"] {
+        for bad in [
+            "", "../x", "a/b", "a b", "Astana", "-a", "a-", "ақ", "a.b", "a\\b",
+        ] {
             assert!(check_slug(bad).is_err(), "{bad:?} should be refused");
         }
     }
 
     #[test]
     fn routes_and_files() {
-        assert_eq!(unit("kk", "astana", "esil-district"), "/kk/offices/astana/esil-district/");
-        assert_eq!(output_file(&unit("ru", "a", "b")), "ru/offices/a/b/index.html");
+        assert_eq!(
+            unit("kk", "astana", "esil-district"),
+            "/kk/offices/astana/esil-district/"
+        );
+        assert_eq!(
+            output_file(&unit("ru", "a", "b")),
+            "ru/offices/a/b/index.html"
+        );
         assert_eq!(output_file(&root()), "index.html");
         assert_eq!(output_file(&sitemap()), "sitemap.xml");
         assert_eq!(content("kk", ""), "/kk/");

@@ -3,9 +3,9 @@
 //! that exist. Every problem is collected, each pointing at the value's line.
 
 use crate::diagnostics::{Diagnostic, Error, Result};
+use crate::model::Site;
 use crate::model::data::*;
 use crate::model::date::Date;
-use crate::model::Site;
 use crate::routes::check_slug;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -66,7 +66,10 @@ fn offices(cx: &mut Ctx, o: &Offices) {
                 OFFICES,
                 &d.slug,
                 format!("{path}.slug"),
-                format!("department slug `{}` is already used by departments[{first}]", d.slug.value),
+                format!(
+                    "department slug `{}` is already used by departments[{first}]",
+                    d.slug.value
+                ),
                 Some("every department needs its own slug: it is its URL"),
             );
         }
@@ -157,7 +160,8 @@ fn hours(cx: &mut Ctx, which: &str, s: &Schedule) {
     for (i, e) in s.schedule.iter().enumerate() {
         let path = format!("{which}.schedule[{i}]");
         if e.days.is_empty() {
-            cx.diags.push(Diagnostic::new(FILE, "`days` is empty").field(format!("{path}.days")));
+            cx.diags
+                .push(Diagnostic::new(FILE, "`days` is empty").field(format!("{path}.days")));
         }
         for (k, d) in e.days.iter().enumerate() {
             if !DAYS.contains(&d.value.as_str()) {
@@ -173,7 +177,10 @@ fn hours(cx: &mut Ctx, which: &str, s: &Schedule) {
                     FILE,
                     d,
                     format!("{path}.days[{k}]"),
-                    format!("`{}` already has hours in {which}.schedule[{first}]", d.value),
+                    format!(
+                        "`{}` already has hours in {which}.schedule[{first}]",
+                        d.value
+                    ),
                     None,
                 );
             }
@@ -200,7 +207,10 @@ fn hours(cx: &mut Ctx, which: &str, s: &Schedule) {
                 FILE,
                 &e.close,
                 format!("{path}.close"),
-                format!("closing time {} is not after opening time {}", e.close.value, e.open.value),
+                format!(
+                    "closing time {} is not after opening time {}",
+                    e.close.value, e.open.value
+                ),
                 None,
             );
         }
@@ -213,7 +223,10 @@ fn hours(cx: &mut Ctx, which: &str, s: &Schedule) {
                         FILE,
                         &b.end,
                         format!("{path}.break.end"),
-                        format!("the break ends ({}) before it starts ({})", b.end.value, b.start.value),
+                        format!(
+                            "the break ends ({}) before it starts ({})",
+                            b.end.value, b.start.value
+                        ),
                         None,
                     );
                 } else if bs <= o || be >= c {
@@ -300,13 +313,21 @@ fn fee(cx: &mut Ctx, f: &Fee, as_of: Date) {
 fn documents(cx: &mut Ctx, d: &Documents) {
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, doc) in d.documents.iter().enumerate() {
-        slug(cx, "data/documents.yaml", &doc.id, format!("documents[{i}].id"));
+        slug(
+            cx,
+            "data/documents.yaml",
+            &doc.id,
+            format!("documents[{i}].id"),
+        );
         if let Some(first) = seen.insert(&doc.id.value, i) {
             cx.at(
                 "data/documents.yaml",
                 &doc.id,
                 format!("documents[{i}].id"),
-                format!("document id `{}` is already used by documents[{first}]", doc.id.value),
+                format!(
+                    "document id `{}` is already used by documents[{first}]",
+                    doc.id.value
+                ),
                 None,
             );
         }
@@ -314,7 +335,10 @@ fn documents(cx: &mut Ctx, d: &Documents) {
 }
 
 fn status(cx: &mut Ctx, s: &Status) {
-    for (name, d) in [("approved", Some(&s.approved)), ("repealed", s.repealed.as_ref())] {
+    for (name, d) in [
+        ("approved", Some(&s.approved)),
+        ("repealed", s.repealed.as_ref()),
+    ] {
         if let Some(d) = d
             && Date::parse(&d.date.value).is_none()
         {

@@ -14,9 +14,12 @@ use std::path::{Component, Path, PathBuf};
 
 /// Name of the staging (and, after the swap, retired) directory beside `out`.
 fn sibling(out: &Path, tag: &str) -> Result<PathBuf> {
-    let name = out
-        .file_name()
-        .ok_or_else(|| Error::io(out, std::io::Error::other("the output path has no directory name")))?;
+    let name = out.file_name().ok_or_else(|| {
+        Error::io(
+            out,
+            std::io::Error::other("the output path has no directory name"),
+        )
+    })?;
     let parent = out.parent().unwrap_or(Path::new("."));
     Ok(parent.join(format!(".{}.stend-{tag}", name.to_string_lossy())))
 }
@@ -56,8 +59,11 @@ pub fn write_site(out: &Path, outputs: &[Output]) -> Result<u64> {
         fs::write(&full, &o.bytes).map_err(|e| Error::io(&full, e))
     })?;
     let marker = staging.join(MARKER);
-    fs::write(&marker, b"This directory is written by stend and replaced on every build.\n")
-        .map_err(|e| Error::io(&marker, e))?;
+    fs::write(
+        &marker,
+        b"This directory is written by stend and replaced on every build.\n",
+    )
+    .map_err(|e| Error::io(&marker, e))?;
     let bytes = outputs.iter().map(|o| o.bytes.len() as u64).sum();
     swap_in(&staging, out, &retired)?;
     Ok(bytes)
@@ -73,9 +79,15 @@ fn guard(out: &Path) -> Result<()> {
         return Ok(());
     }
     if !out.is_dir() {
-        return Err(Error::io(out, std::io::Error::other("the output path exists and is not a directory")));
+        return Err(Error::io(
+            out,
+            std::io::Error::other("the output path exists and is not a directory"),
+        ));
     }
-    let empty = fs::read_dir(out).map_err(|e| Error::io(out, e))?.next().is_none();
+    let empty = fs::read_dir(out)
+        .map_err(|e| Error::io(out, e))?
+        .next()
+        .is_none();
     if empty || out.join(MARKER).is_file() {
         Ok(())
     } else {
@@ -93,7 +105,10 @@ fn safe_relative(p: &Path) -> Result<&Path> {
     if p.components().all(|c| matches!(c, Component::Normal(_))) {
         Ok(p)
     } else {
-        Err(Error::io(p, std::io::Error::other("refusing to write outside the output directory")))
+        Err(Error::io(
+            p,
+            std::io::Error::other("refusing to write outside the output directory"),
+        ))
     }
 }
 

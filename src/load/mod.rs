@@ -73,7 +73,11 @@ pub fn load(root: &Path, env: &Env) -> Result<Site> {
     }
     let config_src = read_text(root, &config_rel, default_max())?;
     let config = parse_config(&config_src)?;
-    let langs: Vec<String> = config.languages.iter().map(|l| l.code.value.clone()).collect();
+    let langs: Vec<String> = config
+        .languages
+        .iter()
+        .map(|l| l.code.value.clone())
+        .collect();
     let max = config.max_file_bytes;
 
     let mut diags = Vec::new();
@@ -159,11 +163,18 @@ fn parse_config(src: &SourceFile) -> Result<Config> {
     let config: Config = with_languages(&seen, || yaml::parse(&src.rel, &src.text))?;
     let base = config.base_url.trim_end_matches('/');
     if !(base.starts_with("https://") || base.starts_with("http://")) || base.contains(' ') {
-        let line = src.text.lines().position(|l| l.starts_with("base_url")).unwrap_or(0) + 1;
-        return Err(Diagnostic::new(&src.rel, "`base_url` must be an absolute http(s) URL")
-            .at(&src.text, line, 1)
-            .field("base_url")
-            .into());
+        let line = src
+            .text
+            .lines()
+            .position(|l| l.starts_with("base_url"))
+            .unwrap_or(0)
+            + 1;
+        return Err(
+            Diagnostic::new(&src.rel, "`base_url` must be an absolute http(s) URL")
+                .at(&src.text, line, 1)
+                .field("base_url")
+                .into(),
+        );
     }
     Ok(Config {
         base_url: base.to_string(),
@@ -171,7 +182,11 @@ fn parse_config(src: &SourceFile) -> Result<Config> {
     })
 }
 
-fn as_of_date(config: &Config, src: &SourceFile, env: &Env) -> std::result::Result<Date, Diagnostic> {
+fn as_of_date(
+    config: &Config,
+    src: &SourceFile,
+    env: &Env,
+) -> std::result::Result<Date, Diagnostic> {
     if let Some(at) = &config.as_of {
         return Date::parse(&at.value).ok_or_else(|| {
             Diagnostic::new(&src.rel, format!("`{}` is not a date", at.value))
@@ -181,12 +196,16 @@ fn as_of_date(config: &Config, src: &SourceFile, env: &Env) -> std::result::Resu
         });
     }
     if let Some(epoch) = &env.source_date_epoch {
-        return epoch.trim().parse::<i64>().map(Date::from_unix).map_err(|_| {
-            Diagnostic::new(
-                "SOURCE_DATE_EPOCH",
-                format!("SOURCE_DATE_EPOCH=`{epoch}` is not a number of seconds"),
-            )
-        });
+        return epoch
+            .trim()
+            .parse::<i64>()
+            .map(Date::from_unix)
+            .map_err(|_| {
+                Diagnostic::new(
+                    "SOURCE_DATE_EPOCH",
+                    format!("SOURCE_DATE_EPOCH=`{epoch}` is not a number of seconds"),
+                )
+            });
     }
     Ok(Date::from_unix(env.now))
 }
@@ -209,11 +228,18 @@ fn load_data(
         let value = with_languages(langs, || yaml::parse(&rel, &src.text)).map_err(|d| vec![d])?;
         Ok((value, src))
     }
-    let (mut offices, mut service, mut documents): (Parsed<Offices>, Parsed<Service>, Parsed<Documents>) =
+    let (mut offices, mut service, mut documents): (
+        Parsed<Offices>,
+        Parsed<Service>,
+        Parsed<Documents>,
+    ) = (None, None, None);
+    let (mut refusals, mut hours, mut fee): (Parsed<Refusals>, Parsed<Hours>, Parsed<Fee>) =
         (None, None, None);
-    let (mut refusals, mut hours, mut fee): (Parsed<Refusals>, Parsed<Hours>, Parsed<Fee>) = (None, None, None);
-    let (mut complaints, mut quality, mut forms): (Parsed<Complaints>, Parsed<Quality>, Parsed<Forms>) =
-        (None, None, None);
+    let (mut complaints, mut quality, mut forms): (
+        Parsed<Complaints>,
+        Parsed<Quality>,
+        Parsed<Forms>,
+    ) = (None, None, None);
     // The files are independent; the office directory dominates, so parse them side by side.
     rayon::scope(|s| {
         s.spawn(|_| offices = Some(one(root, DATA_FILES[0], langs, max)));
@@ -287,12 +313,19 @@ fn diags_of(e: Error) -> Vec<Diagnostic> {
     }
 }
 
-fn load_content(root: &Path, langs: &[String], max: u64) -> std::result::Result<Vec<ContentPage>, Vec<Diagnostic>> {
+fn load_content(
+    root: &Path,
+    langs: &[String],
+    max: u64,
+) -> std::result::Result<Vec<ContentPage>, Vec<Diagnostic>> {
     let content_dir = root.join("content");
     let mut diags = Vec::new();
     let mut files = Vec::new();
     if !content_dir.is_dir() {
-        return Err(vec![Diagnostic::new("content", "the content/ directory is missing")]);
+        return Err(vec![Diagnostic::new(
+            "content",
+            "the content/ directory is missing",
+        )]);
     }
     walk(root, &content_dir, &mut files, &mut diags);
     let mut pages: BTreeMap<String, BTreeMap<String, ContentVersion>> = BTreeMap::new();
@@ -314,12 +347,17 @@ fn load_content(root: &Path, langs: &[String], max: u64) -> std::result::Result<
             if !versions.contains_key(lang)
                 && let Some(any) = versions.values().next()
             {
-                let expected = Path::new("content")
-                    .join(lang)
-                    .join(any.file.strip_prefix(Path::new("content").join(present[0])).unwrap_or(&any.file));
+                let expected = Path::new("content").join(lang).join(
+                    any.file
+                        .strip_prefix(Path::new("content").join(present[0]))
+                        .unwrap_or(&any.file),
+                );
                 diags.push(
-                    Diagnostic::new(&any.file, format!("the `{lang}` translation of this page is missing"))
-                        .hint(format!("create {}", expected.display())),
+                    Diagnostic::new(
+                        &any.file,
+                        format!("the `{lang}` translation of this page is missing"),
+                    )
+                    .hint(format!("create {}", expected.display())),
                 );
             }
         }
@@ -338,11 +376,17 @@ fn load_content(root: &Path, langs: &[String], max: u64) -> std::result::Result<
 /// symbolic links that lead outside the project.
 fn walk(root: &Path, dir: &Path, files: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>) {
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().follow_links(false) {
+    for entry in walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .follow_links(false)
+    {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let p = e.path().map(|p| rel_to(root, p)).unwrap_or_else(|| rel_to(root, dir));
+                let p = e
+                    .path()
+                    .map(|p| rel_to(root, p))
+                    .unwrap_or_else(|| rel_to(root, dir));
                 diags.push(Diagnostic::new(p, format!("cannot read: {e}")));
                 continue;
             }
@@ -358,13 +402,21 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<PathBuf>, diags: &mut Vec<Diagn
                     if target.is_file() {
                         files.push(rel);
                     } else {
-                        diags.push(Diagnostic::new(rel, "symbolic links to directories are not followed")
-                            .hint("copy the files into the project instead"));
+                        diags.push(
+                            Diagnostic::new(rel, "symbolic links to directories are not followed")
+                                .hint("copy the files into the project instead"),
+                        );
                     }
                 }
                 Ok(target) => diags.push(
-                    Diagnostic::new(rel, format!("symbolic link points outside the project (to {})", target.display()))
-                        .hint("stend only reads files inside the project; copy the file in instead"),
+                    Diagnostic::new(
+                        rel,
+                        format!(
+                            "symbolic link points outside the project (to {})",
+                            target.display()
+                        ),
+                    )
+                    .hint("stend only reads files inside the project; copy the file in instead"),
                 ),
                 Err(_) => diags.push(Diagnostic::new(rel, "broken symbolic link")),
             }
@@ -377,7 +429,9 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<PathBuf>, diags: &mut Vec<Diagn
 }
 
 fn rel_to(root: &Path, p: &Path) -> PathBuf {
-    p.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| p.to_path_buf())
+    p.strip_prefix(root)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| p.to_path_buf())
 }
 
 fn load_page(
@@ -394,8 +448,10 @@ fn load_page(
         .unwrap_or_default();
     let rest: PathBuf = comps.collect();
     if rel.extension().and_then(|e| e.to_str()) != Some("md") {
-        return Err(vec![Diagnostic::new(rel, "only Markdown files (.md) belong in content/")
-            .hint("put images and other files in the theme's static/ directory")]);
+        return Err(vec![
+            Diagnostic::new(rel, "only Markdown files (.md) belong in content/")
+                .hint("put images and other files in the theme's static/ directory"),
+        ]);
     }
     if !langs.contains(&lang) || rest.as_os_str().is_empty() {
         return Err(vec![Diagnostic::new(
@@ -414,8 +470,10 @@ fn load_page(
     }
     for s in &segments {
         if let Err(why) = crate::routes::check_slug(s) {
-            return Err(vec![Diagnostic::new(rel, format!("`{s}` cannot be part of a URL: {why}"))
-                .hint("name content files with lowercase ASCII letters, digits and hyphens")]);
+            return Err(vec![
+                Diagnostic::new(rel, format!("`{s}` cannot be part of a URL: {why}"))
+                    .hint("name content files with lowercase ASCII letters, digits and hyphens"),
+            ]);
         }
     }
     let slug = segments.join("/");
@@ -433,20 +491,29 @@ fn load_page(
     // Parse the front matter with the right line numbers by padding it to its place in the file.
     let padded = format!("{}{}", "\n".repeat(split.yaml_line - 1), split.yaml);
     let front: FrontMatter = if split.yaml.trim().is_empty() {
-        return Err(vec![Diagnostic::new(rel, "the front matter is empty")
-            .at(&src.text, 1, 1)
-            .hint("give at least `title` and `description`")]);
+        return Err(vec![
+            Diagnostic::new(rel, "the front matter is empty")
+                .at(&src.text, 1, 1)
+                .hint("give at least `title` and `description`"),
+        ]);
     } else {
         yaml::parse(rel, &padded).map_err(|d| {
             let mut d = d;
             if d.line.is_some() {
-                d.source_line = d.line.and_then(|l| src.text.lines().nth(l - 1)).map(str::to_string);
+                d.source_line = d
+                    .line
+                    .and_then(|l| src.text.lines().nth(l - 1))
+                    .map(str::to_string);
             }
             vec![d]
         })?
     };
     if front.title.trim().is_empty() {
-        return Err(vec![Diagnostic::new(rel, "`title` is empty").at(&src.text, 2, 1).field("title")]);
+        return Err(vec![
+            Diagnostic::new(rel, "`title` is empty")
+                .at(&src.text, 2, 1)
+                .field("title"),
+        ]);
     }
     let body = split.body.to_string();
     let body_line = split.body_line;
@@ -472,8 +539,13 @@ fn load_theme(
     let rel_dir = Path::new("themes").join(&config.theme);
     let dir = root.join(&rel_dir);
     if !dir.is_dir() {
-        return Err(vec![Diagnostic::new("stend.yaml", format!("theme `{}` not found in themes/", config.theme))
-            .field("theme")]);
+        return Err(vec![
+            Diagnostic::new(
+                "stend.yaml",
+                format!("theme `{}` not found in themes/", config.theme),
+            )
+            .field("theme"),
+        ]);
     }
     let mut diags = Vec::new();
     let mut files = Vec::new();
@@ -517,19 +589,31 @@ fn load_theme(
         }
     }
     // UI strings: every language has the same keys.
-    let all_keys: std::collections::BTreeSet<&String> = theme.i18n.values().flat_map(|m| m.keys()).collect();
+    let all_keys: std::collections::BTreeSet<&String> =
+        theme.i18n.values().flat_map(|m| m.keys()).collect();
     for lang in langs {
         let rel = i18n_dir.join(format!("{lang}.yaml"));
         match theme.i18n.get(lang) {
-            None => diags.push(Diagnostic::new(&rel, format!("the UI strings for `{lang}` are missing"))
-                .hint("copy another language's file and translate it")),
+            None => diags.push(
+                Diagnostic::new(&rel, format!("the UI strings for `{lang}` are missing"))
+                    .hint("copy another language's file and translate it"),
+            ),
             Some(map) => {
                 for key in &all_keys {
                     if !map.contains_key(*key) {
-                        let other = theme.i18n.iter().find(|(_, m)| m.contains_key(*key)).map(|(l, _)| l.clone()).unwrap_or_default();
-                        diags.push(Diagnostic::new(&rel, format!("UI string `{key}` is missing"))
-                            .field(key.to_string())
-                            .hint(format!("the `{other}` file has it; add its translation here")));
+                        let other = theme
+                            .i18n
+                            .iter()
+                            .find(|(_, m)| m.contains_key(*key))
+                            .map(|(l, _)| l.clone())
+                            .unwrap_or_default();
+                        diags.push(
+                            Diagnostic::new(&rel, format!("UI string `{key}` is missing"))
+                                .field(key.to_string())
+                                .hint(format!(
+                                    "the `{other}` file has it; add its translation here"
+                                )),
+                        );
                     }
                 }
             }
@@ -549,21 +633,29 @@ fn load_theme(
 fn read_text(root: &Path, rel: &Path, max: u64) -> Result<SourceFile> {
     let path = root.join(rel);
     let meta = std::fs::metadata(&path).map_err(|e| {
-        Error::from(Diagnostic::new(rel, if e.kind() == std::io::ErrorKind::NotFound {
-            "file not found".to_string()
-        } else {
-            format!("cannot read: {e}")
-        }))
+        Error::from(Diagnostic::new(
+            rel,
+            if e.kind() == std::io::ErrorKind::NotFound {
+                "file not found".to_string()
+            } else {
+                format!("cannot read: {e}")
+            },
+        ))
     })?;
     if meta.len() > max {
         return Err(Diagnostic::new(
             rel,
-            format!("the file is {} MB, larger than the limit of {} MB", meta.len() / 1_000_000, max / 1_000_000),
+            format!(
+                "the file is {} MB, larger than the limit of {} MB",
+                meta.len() / 1_000_000,
+                max / 1_000_000
+            ),
         )
         .hint("split the data or raise `max_file_bytes` in stend.yaml")
         .into());
     }
-    let bytes = std::fs::read(&path).map_err(|e| Error::from(Diagnostic::new(rel, format!("cannot read: {e}"))))?;
+    let bytes = std::fs::read(&path)
+        .map_err(|e| Error::from(Diagnostic::new(rel, format!("cannot read: {e}"))))?;
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -578,7 +670,17 @@ fn read_text(root: &Path, rel: &Path, max: u64) -> Result<SourceFile> {
                 .into());
         }
     };
-    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
-    let text = if text.contains('\r') { text.replace("\r\n", "\n") } else { text };
-    Ok(SourceFile { rel: rel.to_path_buf(), text })
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    };
+    Ok(SourceFile {
+        rel: rel.to_path_buf(),
+        text,
+    })
 }

@@ -25,7 +25,11 @@ fn options() -> serde_saphyr::Options {
 
 /// Parses `source` (the text of `file`) into `T`.
 pub fn parse<T: DeserializeOwned>(file: &Path, source: &str) -> Result<T, Diagnostic> {
-    if source.trim().is_empty() || source.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
+    if source.trim().is_empty()
+        || source
+            .lines()
+            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
         return Err(Diagnostic::new(file, "the file is empty")
             .hint("a data file must hold a YAML mapping; see README.md for its format"));
     }
@@ -48,24 +52,28 @@ fn to_diagnostic(file: &Path, source: &str, path: &str, e: &serde_saphyr::Error)
         field = join_path(&field, name);
     }
     let mut hint = None;
-    if let Some(unknown) = between(&message, "unknown field `", "`") {
-        if let Some(expected) = message.split("expected one of ").nth(1) {
-            let candidates: Vec<&str> = expected
-                .split(',')
-                .map(|s| s.trim().trim_matches('`'))
-                .collect();
-            if let Some(best) = closest(unknown, &candidates) {
-                hint = Some(format!("did you mean `{best}`?"));
-            } else {
-                hint = Some(format!("the fields allowed here are: {}", candidates.join(", ")));
-            }
-            message = format!("unknown field `{unknown}`");
-        }
+    if let Some(unknown) = between(&message, "unknown field `", "`")
+        && let Some(expected) = message.split("expected one of ").nth(1)
+    {
+        let candidates: Vec<&str> = expected
+            .split(',')
+            .map(|s| s.trim().trim_matches('`'))
+            .collect();
+        hint = Some(match closest(unknown, &candidates) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None => format!("the fields allowed here are: {}", candidates.join(", ")),
+        });
+        message = format!("unknown field `{unknown}`");
     }
     if message.contains("translation is missing") {
-        hint = Some("every human-readable value needs one entry per language listed in stend.yaml".into());
+        hint = Some(
+            "every human-readable value needs one entry per language listed in stend.yaml".into(),
+        );
     }
-    if message.to_lowercase().contains("budget") || message.contains("depth") || message.contains("alias") {
+    if message.to_lowercase().contains("budget")
+        || message.contains("depth")
+        || message.contains("alias")
+    {
         hint = Some("the document is too large, too deeply nested or uses too many aliases; write the data out plainly".into());
     }
     let mut d = Diagnostic::new(file, message).field(field);
@@ -171,7 +179,11 @@ mod tests {
     fn missing_field_names_it_in_the_path() {
         let src = "offices:\n  - address: a\n";
         let d = parse::<Doc>(Path::new("x.yaml"), src).unwrap_err();
-        assert!(d.message.contains("missing field `phones`"), "{}", d.message);
+        assert!(
+            d.message.contains("missing field `phones`"),
+            "{}",
+            d.message
+        );
         assert_eq!(d.field.as_deref(), Some("offices[0].phones"));
     }
 

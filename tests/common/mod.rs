@@ -1,0 +1,98 @@
+//! Shared helpers for the integration tests: build the shipped project once, read its pages.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// 2026-01-01T00:00:00Z: the as-of date of the test builds.
+pub const EPOCH_2026: &str = "1767225600";
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn env_at(epoch: &str) -> stend::load::Env {
+    stend::load::Env {
+        source_date_epoch: Some(epoch.to_string()),
+        now: 0,
+    }
+}
+
+/// The shipped project built once into a temporary directory.
+pub struct Built {
+    pub _dir: tempfile::TempDir,
+    pub out: PathBuf,
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+pub fn shipped() -> &'static Built {
+    static B: OnceLock<Built> = OnceLock::new();
+    B.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = dir.path().join("public");
+        stend::build(&root(), &out, &env_at(EPOCH_2026))
+            .unwrap_or_else(|e| panic!("build failed:\n{e}"));
+        let files = read_tree(&out);
+        Built {
+            _dir: dir,
+            out,
+            files,
+        }
+    })
+}
+
+/// Every file under `dir`, by path relative to it (with `/` separators).
+pub fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut m = BTreeMap::new();
+    for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let e = e.expect("walk");
+        if e.file_type().is_file() {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .expect("prefix")
+                .to_string_lossy()
+                .replace('\\', "/");
+            m.insert(rel, std::fs::read(e.path()).expect("read"));
+        }
+    }
+    m
+}
+
+/// Copies the shipped project (config, content, data, theme) into a fresh directory.
+pub fn copy_project(to: &Path) {
+    for item in ["stend.yaml", "content", "data", "themes"] {
+        copy_rec(&root().join(item), &to.join(item));
+    }
+}
+
+fn copy_rec(from: &Path, to: &Path) {
+    if from.is_dir() {
+        std::fs::create_dir_all(to).expect("mkdir");
+        for e in std::fs::read_dir(from).expect("readdir") {
+            let e = e.expect("entry");
+            copy_rec(&e.path(), &to.join(e.file_name()));
+        }
+    } else {
+        std::fs::copy(from, to).expect("copy");
+    }
+}
+
+pub fn html(files: &BTreeMap<String, Vec<u8>>, path: &str) -> scraper::Html {
+    let bytes = files
+        .get(path)
+        .unwrap_or_else(|| panic!("{path} was not built"));
+    scraper::Html::parse_document(std::str::from_utf8(bytes).expect("utf-8"))
+}
+
+pub fn sel(s: &str) -> scraper::Selector {
+    scraper::Selector::parse(s).expect("selector")
+}
+
+/// Visible text of a document, whitespace collapsed.
+pub fn text_of(doc: &scraper::Html) -> String {
+    let t: Vec<&str> = doc.root_element().text().collect();
+    t.join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+}
