@@ -37,6 +37,15 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Write a JSON Schema for each data file, for editors to validate and autocomplete YAML.
+    Schema {
+        /// Project directory.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Directory for the `<name>.schema.json` files [default: ROOT/schemas].
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 /// Runs the CLI with the process's arguments.
@@ -68,6 +77,34 @@ pub fn main() -> ExitCode {
                 }
                 Err(e) => fail(&e),
             }
+        }
+        Command::Schema { root, out } => {
+            let out = out.unwrap_or_else(|| root.join("schemas"));
+            let config = match crate::load::load_config(&root) {
+                Ok(c) => c,
+                Err(e) => return fail(&e),
+            };
+            let langs: Vec<String> = config
+                .languages
+                .iter()
+                .map(|l| l.code.value.clone())
+                .collect();
+            if let Err(e) = std::fs::create_dir_all(&out) {
+                return fail(&crate::diagnostics::Error::io(&out, e));
+            }
+            let files = crate::schema::files(&langs);
+            for (name, text) in &files {
+                let path = out.join(name);
+                if let Err(e) = std::fs::write(&path, text) {
+                    return fail(&crate::diagnostics::Error::io(&path, e));
+                }
+            }
+            println!(
+                "stend: wrote {} schemas into {}",
+                files.len(),
+                out.display()
+            );
+            ExitCode::SUCCESS
         }
         Command::Check { root } => match crate::check_project(&root, &env) {
             Ok(r) => {

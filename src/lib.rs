@@ -27,6 +27,7 @@ pub mod present;
 pub mod qr;
 pub mod render;
 pub mod routes;
+pub mod schema;
 pub mod validate;
 pub mod write;
 

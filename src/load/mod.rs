@@ -59,6 +59,19 @@ struct SourceFile {
     text: String,
 }
 
+/// Reads and checks `stend.yaml` alone (for commands that need only the configuration).
+pub fn load_config(root: &Path) -> Result<Config> {
+    let rel = PathBuf::from("stend.yaml");
+    if !root.join(&rel).is_file() {
+        return Err(
+            Diagnostic::new(&rel, format!("no stend.yaml in `{}`", root.display()))
+                .hint("run stend in the project directory, or pass --root DIR")
+                .into(),
+        );
+    }
+    parse_config(&read_text(root, &rel, default_max())?)
+}
+
 /// Loads the project at `root`.
 pub fn load(root: &Path, env: &Env) -> Result<Site> {
     let config_rel = PathBuf::from("stend.yaml");

@@ -6,7 +6,9 @@
 //! times, dates) are [`At`]-wrapped so validation can point at them.
 
 use super::text::Text;
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Cow;
 
 /// A value with the line and column where it was written, for semantic errors.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +45,22 @@ impl<T: Serialize> Serialize for At<T> {
     }
 }
 
+/// In schemas an `At<T>` is just a `T`: the position is ours, not the user's.
+impl<T: JsonSchema> JsonSchema for At<T> {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        T::schema_name()
+    }
+    fn schema_id() -> Cow<'static, str> {
+        T::schema_id()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        generator.subschema_for::<T>()
+    }
+}
+
 impl<T> std::ops::Deref for At<T> {
     type Target = T;
     fn deref(&self) -> &T {
@@ -53,14 +71,14 @@ impl<T> std::ops::Deref for At<T> {
 // ---------------------------------------------------------------- offices.yaml
 
 /// `data/offices.yaml`: Appendix 1, the departments and their units.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Offices {
     pub departments: Vec<Department>,
 }
 
 /// An internal-affairs department (a row of Appendix 1) and its units.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Department {
     pub slug: At<String>,
@@ -81,7 +99,7 @@ pub struct Department {
 }
 
 /// A district or city unit under a department.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Unit {
     pub slug: At<String>,
@@ -99,7 +117,7 @@ pub struct Unit {
 }
 
 /// Telephone numbers exactly as printed in the standard.
-#[derive(Debug, Clone, Deserialize, Serialize, Default)]
+#[derive(Debug, Clone, Deserialize, Serialize, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Phones {
     #[serde(default)]
@@ -111,7 +129,7 @@ pub struct Phones {
 // ---------------------------------------------------------------- service.yaml
 
 /// `data/service.yaml`: what the service is, who provides it, to whom, in what terms.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Service {
     pub name: Text,
@@ -132,7 +150,7 @@ pub struct Service {
     pub status: Status,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Eligibility {
     pub text: Text,
@@ -140,7 +158,7 @@ pub struct Eligibility {
     pub min_age_married: u32,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Terms {
     pub processing_days: u32,
@@ -152,7 +170,7 @@ pub struct Terms {
 }
 
 /// Legal status of the standard: the decree that approved it and the one that repealed it.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Status {
     pub approved: Decree,
@@ -161,7 +179,7 @@ pub struct Status {
     pub text: Text,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Decree {
     pub decree: String,
@@ -171,7 +189,7 @@ pub struct Decree {
 // ---------------------------------------------------------------- documents.yaml
 
 /// `data/documents.yaml`: paragraph 11, what to bring.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Documents {
     pub documents: Vec<Document>,
@@ -179,7 +197,7 @@ pub struct Documents {
     pub notes: Vec<Text>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     pub id: At<String>,
@@ -195,7 +213,7 @@ pub struct Document {
 // ---------------------------------------------------------------- refusals.yaml
 
 /// `data/refusals.yaml`: paragraph 16, grounds for refusal.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Refusals {
     pub intro: Text,
@@ -205,7 +223,7 @@ pub struct Refusals {
     pub notice: Text,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ground {
     pub number: u32,
@@ -215,14 +233,14 @@ pub struct Ground {
 // ---------------------------------------------------------------- hours.yaml
 
 /// `data/hours.yaml`: paragraph 9 (service) and paragraph 21 (complaint reception).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Hours {
     pub service: Schedule,
     pub complaints: Schedule,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Schedule {
     pub schedule: Vec<DayHours>,
@@ -230,7 +248,7 @@ pub struct Schedule {
 }
 
 /// Opening hours for a set of weekdays.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DayHours {
     pub days: Vec<At<String>>,
@@ -240,7 +258,7 @@ pub struct DayHours {
     pub lunch: Option<Break>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Break {
     pub start: At<String>,
@@ -250,7 +268,7 @@ pub struct Break {
 // ---------------------------------------------------------------- fee.yaml
 
 /// `data/fee.yaml`: paragraph 8 and the table of the monthly calculation index.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Fee {
     pub kind: Text,
@@ -262,7 +280,7 @@ pub struct Fee {
 }
 
 /// One value of the monthly calculation index, in force from a date.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MciRow {
     pub from: At<String>,
@@ -272,7 +290,7 @@ pub struct MciRow {
 // ---------------------------------------------------------------- complaints.yaml
 
 /// `data/complaints.yaml`: paragraphs 20-26, how to complain.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Complaints {
     pub info: Text,
@@ -287,7 +305,7 @@ pub struct Complaints {
     pub ministry: Contact,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     pub name: Text,
@@ -301,7 +319,7 @@ pub struct Contact {
 // ---------------------------------------------------------------- quality.yaml
 
 /// `data/quality.yaml`: Appendix 3, the quality and efficiency indicators.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Quality {
     pub title: Text,
@@ -309,7 +327,7 @@ pub struct Quality {
     pub groups: Vec<QualityGroup>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct QualityGroup {
     pub number: String,
@@ -317,7 +335,7 @@ pub struct QualityGroup {
     pub indicators: Vec<Indicator>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     pub number: String,
@@ -327,14 +345,14 @@ pub struct Indicator {
 // ---------------------------------------------------------------- forms.yaml
 
 /// `data/forms.yaml`: the printed labels of the receipts of Appendices 2 and 4.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Forms {
     pub document_receipt: DocumentReceipt,
     pub complaint_receipt: ComplaintReceipt,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentReceipt {
     pub before_applicant: Text,
@@ -353,7 +371,7 @@ pub struct DocumentReceipt {
     pub issued: Text,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ComplaintReceipt {
     pub header_note: Text,

@@ -95,3 +95,18 @@ impl Serialize for Text {
         self.values.serialize(s)
     }
 }
+
+/// In schemas a text is an object of non-empty strings; `stend schema` narrows it to the
+/// project's languages (all required, no others).
+impl schemars::JsonSchema for Text {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Text".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A text in every language of the site, e.g. {kk: \"…\", ru: \"…\"}",
+            "type": "object",
+            "additionalProperties": {"type": "string", "minLength": 1}
+        })
+    }
+}
