@@ -30,6 +30,12 @@ enum Command {
         /// Print what was built in more detail.
         #[arg(long, short)]
         verbose: bool,
+        /// Build the edition of one department (its slug in data/offices.yaml).
+        #[arg(long, value_name = "DEPARTMENT", conflicts_with = "all_editions")]
+        edition: Option<String>,
+        /// Build the ministry's and every department's edition into OUT/ministry/, OUT/<slug>/.
+        #[arg(long)]
+        all_editions: bool,
     },
     /// Load, validate, render in memory and check every link; write nothing.
     Check {
@@ -54,9 +60,20 @@ pub fn main() -> ExitCode {
     let env = Env::from_process();
     let started = Instant::now();
     match cli.command {
-        Command::Build { root, out, verbose } => {
+        Command::Build {
+            root,
+            out,
+            verbose,
+            edition,
+            all_editions,
+        } => {
             let out = out.unwrap_or_else(|| root.join("public"));
-            match crate::build(&root, &out, &env) {
+            let which = match (edition, all_editions) {
+                (Some(slug), _) => crate::Editions::Department(slug),
+                (None, true) => crate::Editions::All,
+                (None, false) => crate::Editions::Ministry,
+            };
+            match crate::build_editions(&root, &out, &env, &which) {
                 Ok(r) => {
                     let ms = started.elapsed().as_millis();
                     println!(
@@ -109,7 +126,7 @@ pub fn main() -> ExitCode {
         Command::Check { root } => match crate::check_project(&root, &env) {
             Ok(r) => {
                 println!(
-                    "stend: checked {} pages: no problems ({} ms)",
+                    "stend: checked {} pages of every edition: no problems ({} ms)",
                     r.pages,
                     started.elapsed().as_millis()
                 );

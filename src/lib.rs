@@ -19,15 +19,18 @@
 pub mod check;
 pub mod cli;
 pub mod diagnostics;
+pub mod edition;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod opendata;
 pub mod plan;
 pub mod present;
 pub mod qr;
 pub mod render;
 pub mod routes;
 pub mod schema;
+pub mod structured;
 pub mod validate;
 pub mod write;
 
@@ -45,20 +48,44 @@ pub struct Report {
     pub bytes: u64,
 }
 
-/// Loads, validates, plans, renders and checks the project, without writing anything.
-pub fn render_project(root: &Path, env: &load::Env) -> Result<Vec<render::Output>> {
+/// Which editions a build writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Editions {
+    /// The ministry's edition (the whole directory), into `--out`.
+    Ministry,
+    /// One department's edition, into `--out`.
+    Department(String),
+    /// The ministry's and every department's, into `--out/ministry/`, `--out/<slug>/`.
+    All,
+}
+
+/// Loads and validates the project.
+pub fn load_site(root: &Path, env: &load::Env) -> Result<model::Site> {
     let site = load::load(root, env)?;
     validate::validate(&site)?;
-    let plan = plan::plan(&site);
+    let problems = edition::check_config(&site);
+    if !problems.is_empty() {
+        return Err(Error::Project(problems));
+    }
+    Ok(site)
+}
+
+/// Plans, renders and checks one edition of a loaded site, without writing anything.
+pub fn render_edition(
+    site: &model::Site,
+    templates: &render::Templates,
+    ed: &edition::Edition,
+) -> Result<Vec<render::Output>> {
+    let plan = plan::plan(site, ed);
     if !plan.problems.is_empty() {
         return Err(Error::Project(plan.problems));
     }
-    let renderer = render::Renderer::new(&site, &plan)?;
+    let renderer = render::Renderer::new(site, templates, &plan)?;
     let (mut outputs, diags) = renderer.render_all(&plan.pages);
     if !diags.is_empty() {
         return Err(Error::Project(diags));
     }
-    outputs.extend(render::extras(&site, &plan.pages));
+    outputs.extend(render::extras(site, &plan));
     let mut sources = site.sources.clone();
     for p in &site.pages {
         for v in p.versions.values() {
@@ -72,23 +99,96 @@ pub fn render_project(root: &Path, env: &load::Env) -> Result<Vec<render::Output
     Ok(outputs)
 }
 
-/// Builds the project at `root` into `out`.
+/// The editions selected, resolved against the loaded site.
+pub fn select(site: &model::Site, which: &Editions) -> Result<Vec<edition::Edition>> {
+    Ok(match which {
+        Editions::Ministry => vec![edition::Edition::ministry(site)],
+        Editions::Department(slug) => vec![edition::department(site, slug)?],
+        Editions::All => edition::all(site),
+    })
+}
+
+/// Loads, validates, plans, renders and checks the ministry edition, without writing anything.
+pub fn render_project(root: &Path, env: &load::Env) -> Result<Vec<render::Output>> {
+    let site = load_site(root, env)?;
+    let templates = render::Templates::compile(&site)?;
+    render_edition(&site, &templates, &edition::Edition::ministry(&site))
+}
+
+/// Builds the ministry edition of the project at `root` into `out`.
 pub fn build(root: &Path, out: &Path, env: &load::Env) -> Result<Report> {
-    let outputs = render_project(root, env)?;
-    let bytes = write::write_site(out, &outputs)?;
+    build_editions(root, out, env, &Editions::Ministry)
+}
+
+/// Builds the selected editions: loading and template compilation are shared; nothing is
+/// written unless every edition rendered and checked cleanly.
+pub fn build_editions(
+    root: &Path,
+    out: &Path,
+    env: &load::Env,
+    which: &Editions,
+) -> Result<Report> {
+    let site = load_site(root, env)?;
+    let templates = render::Templates::compile(&site)?;
+    let editions = select(&site, which)?;
+    let mut all = Vec::new();
+    let mut diags = Vec::new();
+    for ed in &editions {
+        match render_edition(&site, &templates, ed) {
+            Ok(mut outputs) => {
+                if *which == Editions::All {
+                    for o in &mut outputs {
+                        o.path = format!("{}/{}", ed.slug, o.path);
+                    }
+                }
+                all.extend(outputs);
+            }
+            Err(Error::Project(d)) => diags.extend(d),
+            Err(e) => return Err(e),
+        }
+    }
+    if !diags.is_empty() {
+        return Err(Error::Project(diags));
+    }
+    let bytes = write::write_site(out, &all)?;
     Ok(Report {
-        pages: outputs.iter().filter(|o| o.html).count(),
-        files: outputs.len(),
+        pages: all.iter().filter(|o| o.html).count(),
+        files: all.len(),
         bytes,
     })
 }
 
-/// Checks the project at `root`: everything a build does except writing.
+/// Checks the project at `root` — every edition — with everything a build does except writing.
 pub fn check_project(root: &Path, env: &load::Env) -> Result<Report> {
-    let outputs = render_project(root, env)?;
+    let site = load_site(root, env)?;
+    let templates = render::Templates::compile(&site)?;
+    let mut pages = 0;
+    let mut files = 0;
+    let mut bytes = 0;
+    let mut diags = Vec::new();
+    for ed in edition::all(&site) {
+        match render_edition(&site, &templates, &ed) {
+            Ok(outputs) => {
+                pages += outputs.iter().filter(|o| o.html).count();
+                files += outputs.len();
+                bytes += outputs.iter().map(|o| o.bytes.len() as u64).sum::<u64>();
+            }
+            Err(Error::Project(d)) => {
+                for x in d {
+                    if !diags.contains(&x) {
+                        diags.push(x);
+                    }
+                }
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    if !diags.is_empty() {
+        return Err(Error::Project(diags));
+    }
     Ok(Report {
-        pages: outputs.iter().filter(|o| o.html).count(),
-        files: outputs.len(),
-        bytes: outputs.iter().map(|o| o.bytes.len() as u64).sum(),
+        pages,
+        files,
+        bytes,
     })
 }

@@ -4,6 +4,7 @@
 //! site-wide values (data, UI strings, navigation) are prepared once per language as the
 //! [`Globals`] that the renderer installs as Tera's global context.
 
+use crate::edition::Edition;
 use crate::markdown;
 use crate::model::data::*;
 use crate::model::{ContentPage, Site, Text};
@@ -39,6 +40,7 @@ pub struct Globals {
 /// The plan of a build.
 #[derive(Debug, Clone)]
 pub struct Plan {
+    pub edition: Edition,
     pub pages: Vec<Page>,
     pub globals: Vec<Globals>,
     /// Problems found while planning (e.g. forbidden links in Markdown).
@@ -49,9 +51,10 @@ pub struct Plan {
 const OFFICES_WEIGHT: i64 = 60;
 const FORMS_WEIGHT: i64 = 70;
 
-/// Plans the whole site.
-pub fn plan(site: &Site) -> Plan {
+/// Plans the whole site, as the edition `ed` publishes it.
+pub fn plan(site: &Site, ed: &Edition) -> Plan {
     let langs = site.languages();
+    let base = ed.base_url.as_deref();
     let mut pages = Vec::new();
     let mut globals = Vec::new();
     let mut problems = Vec::new();
@@ -59,7 +62,7 @@ pub fn plan(site: &Site) -> Plan {
     for lang in &langs {
         globals.push(Globals {
             lang: lang.clone(),
-            values: globals_for(site, lang),
+            values: globals_for(site, lang, ed),
         });
         let t = |key: &str| ui(site, lang, key);
         let home_title = site
@@ -90,6 +93,7 @@ pub fn plan(site: &Site) -> Plan {
             }
             let mut page = page_object(
                 site,
+                base,
                 lang,
                 &route,
                 &v.front.title,
@@ -129,6 +133,7 @@ pub fn plan(site: &Site) -> Plan {
         let forms_route = routes::forms(lang);
         let page = page_object(
             site,
+            base,
             lang,
             &forms_route,
             &forms_title,
@@ -149,6 +154,7 @@ pub fn plan(site: &Site) -> Plan {
             let key = name.replace('-', "_");
             let page = page_object(
                 site,
+                base,
                 lang,
                 &route,
                 &t(&format!("form_{key}")),
@@ -171,6 +177,7 @@ pub fn plan(site: &Site) -> Plan {
             let title = format!("{} — {}", t(&format!("form_{key}")), t("bilingual"));
             let page = page_object(
                 site,
+                base,
                 lang,
                 &route,
                 &title,
@@ -196,6 +203,7 @@ pub fn plan(site: &Site) -> Plan {
         let offices_crumb = json!({"title": offices_title, "url": offices_route});
         let page = page_object(
             site,
+            base,
             lang,
             &offices_route,
             &offices_title,
@@ -210,11 +218,13 @@ pub fn plan(site: &Site) -> Plan {
             context: wrap(page),
             source: None,
         });
-        for (di, d) in site.data.offices.departments.iter().enumerate() {
+        for di in ed.departments(site) {
+            let d = &site.data.offices.departments[di];
             let route = routes::department(lang, &d.slug);
             let name = d.name.get(lang);
             let page = page_object(
                 site,
+                base,
                 lang,
                 &route,
                 name,
@@ -234,12 +244,13 @@ pub fn plan(site: &Site) -> Plan {
             });
             let dep_crumb = json!({"title": name, "url": route});
             let crumbs = vec![home_crumb.clone(), offices_crumb.clone(), dep_crumb.clone()];
-            printables(site, lang, d, None, &crumbs, &mut pages);
+            printables(site, ed, lang, d, None, &crumbs, &mut pages);
             for u in &d.units {
                 let uroute = routes::unit(lang, &d.slug, &u.slug);
                 let uname = u.name.get(lang);
                 let page = page_object(
                     site,
+                    base,
                     lang,
                     &uroute,
                     uname,
@@ -259,7 +270,7 @@ pub fn plan(site: &Site) -> Plan {
                 });
                 let mut crumbs = vec![home_crumb.clone(), offices_crumb.clone(), dep_crumb.clone()];
                 crumbs.push(json!({"title": uname, "url": uroute}));
-                printables(site, lang, d, Some(u), &crumbs, &mut pages);
+                printables(site, ed, lang, d, Some(u), &crumbs, &mut pages);
             }
         }
     }
@@ -288,7 +299,7 @@ pub fn plan(site: &Site) -> Plan {
         page.insert("url".into(), json!(route));
         page.insert(
             "canonical".into(),
-            json!(routes::absolute(&site.config.base_url, &route)),
+            json!(base.map(|b| routes::absolute(b, &route))),
         );
         page.insert("lang".into(), json!(default));
         page.insert("versions".into(), Value::Array(versions.clone()));
@@ -310,7 +321,20 @@ pub fn plan(site: &Site) -> Plan {
             source: None,
         });
     }
+    for p in &mut pages {
+        let lang = p
+            .lang
+            .clone()
+            .unwrap_or_else(|| langs.first().cloned().unwrap_or_default());
+        if let Some(g) = globals.iter().find(|g| g.lang == lang)
+            && let Some(ld) = crate::structured::jsonld(&p.context, &g.values, base)
+            && let Some(Value::Object(page)) = p.context.get_mut("page")
+        {
+            page.insert("jsonld".into(), json!(ld));
+        }
+    }
     Plan {
+        edition: ed.clone(),
         pages,
         globals,
         problems,
@@ -352,6 +376,7 @@ fn sheets(site: &Site, office: Option<(&Department, Option<&Unit>)>) -> Value {
 /// office.
 fn printables(
     site: &Site,
+    ed: &Edition,
     lang: &str,
     d: &Department,
     u: Option<&Unit>,
@@ -359,14 +384,16 @@ fn printables(
     pages: &mut Vec<Page>,
 ) {
     let t = |key: &str| ui(site, lang, key);
+    let base = ed.base_url.as_deref();
     let unit_slug = u.map(|u| u.slug.value.as_str());
     let office = office_view(d, u, lang);
     let office_name = match u {
         Some(u) => u.name.get(lang),
         None => d.name.get(lang),
     };
+    // The QR code needs an absolute address: the edition's, else the ministry edition's.
     let office_url = routes::absolute(
-        &site.config.base_url,
+        ed.base_url.as_deref().unwrap_or(&ed.ministry_base_url),
         &routes::office(lang, &d.slug, unit_slug),
     );
     let qr = crate::qr::svg(&office_url, &t("qr_label"));
@@ -379,6 +406,7 @@ fn printables(
         };
         let page = page_object(
             site,
+            base,
             lang,
             &route,
             &format!("{} — {office_name}", t(&title_key)),
@@ -421,6 +449,7 @@ fn printables(
             }
             let page = page_object(
                 site,
+                base,
                 lang,
                 &route,
                 &title,
@@ -488,8 +517,10 @@ fn lang_name(site: &Site, code: &str) -> String {
 }
 
 /// The `page` object every template receives.
+#[allow(clippy::too_many_arguments)]
 fn page_object(
     site: &Site,
+    base: Option<&str>,
     lang: &str,
     route: &str,
     title: &str,
@@ -507,7 +538,7 @@ fn page_object(
                 "lang": code,
                 "name": l.name,
                 "url": route_in(code),
-                "absolute": routes::absolute(&site.config.base_url, &route_in(code)),
+                "absolute": routes::absolute_or_route(base, &route_in(code)),
                 "current": code == lang,
                 "label": ui(site, code, "in_this_language"),
             })
@@ -519,7 +550,7 @@ fn page_object(
     m.insert("url".into(), json!(route));
     m.insert(
         "canonical".into(),
-        json!(routes::absolute(&site.config.base_url, route)),
+        json!(base.map(|b| routes::absolute(b, route))),
     );
     m.insert("lang".into(), json!(lang));
     m.insert(
@@ -543,7 +574,7 @@ fn page_object(
 }
 
 /// Site-wide values for one language.
-fn globals_for(site: &Site, lang: &str) -> Map<String, Value> {
+fn globals_for(site: &Site, lang: &str, ed: &Edition) -> Map<String, Value> {
     let langs: BTreeSet<String> = site.languages().into_iter().collect();
     let d = &site.data;
     let mut g = Map::new();
@@ -555,7 +586,7 @@ fn globals_for(site: &Site, lang: &str) -> Map<String, Value> {
             "lang": lang,
             "default_lang": default,
             "lang_name": lang_name(site, lang),
-            "base_url": site.config.base_url,
+            "base_url": ed.base_url,
             "as_of": site.as_of.to_string(),
             "as_of_dotted": site.as_of.dotted(),
             "home": routes::home(lang),
@@ -639,15 +670,27 @@ fn globals_for(site: &Site, lang: &str) -> Map<String, Value> {
     );
     g.insert("fee".into(), fee_view(site, lang));
     g.insert("status".into(), status_view(&d.service.status));
+    let deps = ed.departments(site);
     g.insert(
         "departments".into(),
         Value::Array(
-            d.offices
-                .departments
-                .iter()
-                .map(|dep| department_view(dep, lang, true))
+            deps.iter()
+                .map(|&i| department_view(&d.offices.departments[i], lang, true))
                 .collect(),
         ),
+    );
+    // A department edition names its department on every page and points to the ministry
+    // edition for the national directory.
+    g.insert(
+        "edition".into(),
+        match ed.department {
+            Some(i) => json!({
+                "slug": ed.slug,
+                "department": department_view(&d.offices.departments[i], lang, false),
+                "national_offices": routes::absolute(&ed.ministry_base_url, &routes::offices(lang)),
+            }),
+            None => Value::Null,
+        },
     );
     // Every language's strings and facts, for bilingual printables.
     g.insert(
@@ -674,7 +717,10 @@ fn globals_for(site: &Site, lang: &str) -> Map<String, Value> {
                 .collect(),
         ),
     );
-    let unit_count: usize = d.offices.departments.iter().map(|d| d.units.len()).sum();
+    let unit_count: usize = deps
+        .iter()
+        .map(|&i| d.offices.departments[i].units.len())
+        .sum();
     g.insert("unit_count".into(), json!(unit_count));
     g
 }

@@ -35,9 +35,16 @@ pub struct Renderer {
     sources: BTreeMap<String, String>,
 }
 
-impl Renderer {
-    /// Compiles the theme once, then installs each language's globals into its own clone.
-    pub fn new(site: &Site, plan: &Plan) -> Result<Renderer> {
+/// The theme's templates, compiled once per build and shared by every edition and language.
+pub struct Templates {
+    tera: tera::Tera,
+    theme_dir: PathBuf,
+    sources: BTreeMap<String, String>,
+}
+
+impl Templates {
+    /// Compiles the theme.
+    pub fn compile(site: &Site) -> Result<Templates> {
         let mut tera = tera::Tera::new();
         tera.autoescape_on(vec![".html", ".xml", ".svg"]);
         let theme_dir = site.theme.dir.join("templates");
@@ -52,6 +59,20 @@ impl Renderer {
                 &e, &theme_dir, &sources, None,
             )]));
         }
+        Ok(Templates {
+            tera,
+            theme_dir,
+            sources,
+        })
+    }
+}
+
+impl Renderer {
+    /// Installs each language's globals of `plan` into its own clone of the compiled templates.
+    pub fn new(site: &Site, templates: &Templates, plan: &Plan) -> Result<Renderer> {
+        let tera = &templates.tera;
+        let theme_dir = templates.theme_dir.clone();
+        let sources = templates.sources.clone();
         let mut by_lang = BTreeMap::new();
         for g in &plan.globals {
             let mut t = tera.clone();
@@ -173,8 +194,10 @@ fn tera_diagnostic(
     }
 }
 
-/// Files that are not rendered from templates: theme assets, `sitemap.xml`, `robots.txt`.
-pub fn extras(site: &Site, pages: &[Page]) -> Vec<Output> {
+/// Files that are not rendered from templates: theme assets, open data, `sitemap.xml` (when the
+/// edition has an address), `robots.txt`.
+pub fn extras(site: &Site, plan: &Plan) -> Vec<Output> {
+    let pages = &plan.pages;
     let mut out = Vec::new();
     let mut assets: Vec<&(String, Vec<u8>)> = site.theme.static_files.iter().collect();
     assets.sort_by(|a, b| a.0.cmp(&b.0));
@@ -189,18 +212,31 @@ pub fn extras(site: &Site, pages: &[Page]) -> Vec<Output> {
             template: None,
         });
     }
-    out.push(Output {
-        route: routes::sitemap(),
-        path: routes::output_file(&routes::sitemap()),
-        bytes: sitemap(site, pages).into_bytes(),
-        html: false,
-        source: None,
-        template: None,
-    });
-    let robots = format!(
-        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
-        routes::absolute(&site.config.base_url, &routes::sitemap())
-    );
+    for (route, bytes) in crate::opendata::files(site, &plan.edition) {
+        out.push(Output {
+            path: routes::output_file(&route),
+            route,
+            bytes,
+            html: false,
+            source: None,
+            template: None,
+        });
+    }
+    let mut robots = String::from("User-agent: *\nAllow: /\n");
+    if let Some(base) = plan.edition.base_url.as_deref() {
+        out.push(Output {
+            route: routes::sitemap(),
+            path: routes::output_file(&routes::sitemap()),
+            bytes: sitemap(base, pages).into_bytes(),
+            html: false,
+            source: None,
+            template: None,
+        });
+        robots.push_str(&format!(
+            "\nSitemap: {}\n",
+            routes::absolute(base, &routes::sitemap())
+        ));
+    }
     out.push(Output {
         route: routes::robots(),
         path: routes::output_file(&routes::robots()),
@@ -213,11 +249,10 @@ pub fn extras(site: &Site, pages: &[Page]) -> Vec<Output> {
 }
 
 /// `sitemap.xml`: every page, with its language alternates and `x-default`.
-fn sitemap(site: &Site, pages: &[Page]) -> String {
+fn sitemap(base: &str, pages: &[Page]) -> String {
     let mut s = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    let base = &site.config.base_url;
     for p in pages {
         if p.route == routes::not_found() {
             continue;

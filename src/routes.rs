@@ -152,6 +152,14 @@ pub fn absolute(base_url: &str, route: &str) -> String {
     format!("{}{}", base_url.trim_end_matches('/'), route)
 }
 
+/// The absolute URL of a route when the base is known, else the route itself.
+pub fn absolute_or_route(base_url: Option<&str>, route: &str) -> String {
+    match base_url {
+        Some(b) => absolute(b, route),
+        None => route.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

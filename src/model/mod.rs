@@ -33,6 +33,18 @@ pub struct Config {
     /// Largest data or content file accepted, in bytes.
     #[serde(default = "default_max_file_bytes")]
     pub max_file_bytes: u64,
+    /// Department editions: where each is published (`editions.<department-slug>.base_url`).
+    #[serde(default)]
+    pub editions: BTreeMap<String, EditionConfig>,
+}
+
+/// Configuration of one department's edition.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EditionConfig {
+    /// Absolute URL the department publishes its edition at.
+    #[serde(default)]
+    pub base_url: Option<String>,
 }
 
 fn default_theme() -> String {

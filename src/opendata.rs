@@ -1,0 +1,205 @@
+//! Open data: the office directory and the service's facts as files other systems can read —
+//! `/data/offices.json`, `/data/offices.csv` (UTF-8 with BOM, one row per office, both
+//! languages' columns) and `/data/service.json`. An edition's files hold its own offices only.
+
+use crate::edition::Edition;
+use crate::model::Site;
+use crate::model::data::{At, Department, Phones};
+use crate::present;
+use crate::routes;
+use serde_json::{Value, json};
+
+/// Route of an open-data file (`offices.json` → `/data/offices.json`).
+pub fn route(name: &str) -> String {
+    format!("/data/{name}")
+}
+
+/// The open-data files of an edition: `(route, bytes)`.
+pub fn files(site: &Site, ed: &Edition) -> Vec<(String, Vec<u8>)> {
+    let deps: Vec<&Department> = ed
+        .departments(site)
+        .into_iter()
+        .map(|i| &site.data.offices.departments[i])
+        .collect();
+    vec![
+        (
+            route("offices.json"),
+            pretty(&offices_json(site, ed, &deps)),
+        ),
+        (
+            route("offices.csv"),
+            offices_csv(site, ed, &deps).into_bytes(),
+        ),
+        (route("service.json"), pretty(&service_json(site))),
+    ]
+}
+
+fn pretty(v: &Value) -> Vec<u8> {
+    let mut s = serde_json::to_string_pretty(v).unwrap_or_default();
+    s.push('\n');
+    s.into_bytes()
+}
+
+fn urls(site: &Site, ed: &Edition, route_of: impl Fn(&str) -> String) -> Value {
+    Value::Object(
+        site.languages()
+            .iter()
+            .map(|l| {
+                (
+                    l.clone(),
+                    json!(routes::absolute_or_route(
+                        ed.base_url.as_deref(),
+                        &route_of(l)
+                    )),
+                )
+            })
+            .collect(),
+    )
+}
+
+fn offices_json(site: &Site, ed: &Edition, deps: &[&Department]) -> Value {
+    let departments: Vec<Value> = deps
+        .iter()
+        .map(|d| {
+            let mut v = serde_json::to_value(d).unwrap_or(Value::Null);
+            v["url"] = urls(site, ed, |l| routes::department(l, &d.slug));
+            if let Some(units) = v.get_mut("units").and_then(Value::as_array_mut) {
+                for (u, model) in units.iter_mut().zip(&d.units) {
+                    u["url"] = urls(site, ed, |l| routes::unit(l, &d.slug, &model.slug));
+                }
+            }
+            v
+        })
+        .collect();
+    json!({
+        "description": "Appendix 1 of the standard: internal-affairs departments and their units. Phone numbers as printed in the standard.",
+        "as_of": site.as_of.to_string(),
+        "languages": site.languages(),
+        "departments": departments,
+    })
+}
+
+fn service_json(site: &Site) -> Value {
+    let d = &site.data;
+    let amount = present::fee_amount(&d.fee, site.as_of);
+    json!({
+        "as_of": site.as_of.to_string(),
+        "name": d.service.name,
+        "status": d.service.status,
+        "eligibility": d.service.eligibility,
+        "terms": d.service.terms,
+        "documents": d.documents,
+        "refusals": d.refusals,
+        "fee": {
+            "kind": d.fee.kind,
+            "percent_of_mci": d.fee.percent_of_mci,
+            "rule": d.fee.rule,
+            "legal_basis": d.fee.legal_basis,
+            "payment": d.fee.payment,
+            "mci": d.fee.mci,
+            "amount_on_as_of_tenge": amount.map(|(a, _)| a),
+        },
+        "hours": d.hours,
+    })
+}
+
+/// Quotes a CSV field when it needs it (RFC 4180).
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn phones(list: &[At<String>]) -> String {
+    list.iter()
+        .map(|p| p.value.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn offices_csv(site: &Site, ed: &Edition, deps: &[&Department]) -> String {
+    let langs = site.languages();
+    let mut header: Vec<String> = vec!["department".into(), "unit".into(), "number".into()];
+    for field in ["name", "address", "locality"] {
+        for l in &langs {
+            header.push(format!("{field}_{l}"));
+        }
+    }
+    header.extend([
+        "website".into(),
+        "phones_secretariat".into(),
+        "phones_migration".into(),
+    ]);
+    for l in &langs {
+        header.push(format!("url_{l}"));
+    }
+    // A byte-order mark so spreadsheet programs read the file as UTF-8 (Cyrillic intact).
+    let mut out = String::from("\u{feff}");
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    let mut row = |dep: &Department, unit: Option<&crate::model::data::Unit>| {
+        let (number, name, address, locality, website, ph): (&str, _, _, _, _, &Phones) = match unit
+        {
+            Some(u) => (
+                &u.number,
+                &u.name,
+                &u.address,
+                &u.locality,
+                &u.website,
+                &u.phones,
+            ),
+            None => (
+                &dep.number,
+                &dep.name,
+                &dep.address,
+                &dep.locality,
+                &dep.website,
+                &dep.phones,
+            ),
+        };
+        let mut cells: Vec<String> = vec![
+            dep.slug.value.clone(),
+            unit.map(|u| u.slug.value.clone()).unwrap_or_default(),
+            number.to_string(),
+        ];
+        for t in [name, address, locality] {
+            for l in &langs {
+                cells.push(t.get(l).to_string());
+            }
+        }
+        cells.push(website.clone().unwrap_or_default());
+        cells.push(phones(&ph.secretariat));
+        cells.push(phones(&ph.migration));
+        for l in &langs {
+            let route = routes::office(l, &dep.slug, unit.map(|u| u.slug.value.as_str()));
+            cells.push(routes::absolute_or_route(ed.base_url.as_deref(), &route));
+        }
+        out.push_str(
+            &cells
+                .iter()
+                .map(|c| csv_field(c))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+        out.push_str("\r\n");
+    };
+    for d in deps {
+        row(d, None);
+        for u in &d.units {
+            row(d, Some(u));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn csv_quoting() {
+        assert_eq!(super::csv_field("a, b"), "\"a, b\"");
+        assert_eq!(super::csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(super::csv_field("plain"), "plain");
+    }
+}
