@@ -18,6 +18,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod compress;
 pub mod diagnostics;
 pub mod edition;
 pub mod load;
@@ -149,6 +150,10 @@ pub fn build_editions(
     }
     if !diags.is_empty() {
         return Err(Error::Project(diags));
+    }
+    if site.config.precompress {
+        let compressed = compress::precompressed(&all);
+        all.extend(compressed);
     }
     let bytes = write::write_site(out, &all)?;
     Ok(Report {

@@ -596,6 +596,12 @@ fn globals_for(site: &Site, lang: &str, ed: &Edition) -> Map<String, Value> {
             "stylesheet": routes::asset("style.css"),
             "print_stylesheet": routes::asset("print.css"),
             "print_script": routes::asset("print.js"),
+            "finder_script": routes::asset("finder.js"),
+            "open_data": {
+                "offices_json": crate::opendata::route("offices.json"),
+                "offices_csv": crate::opendata::route("offices.csv"),
+                "service_json": crate::opendata::route("service.json"),
+            },
         }),
     );
     g.insert(
@@ -798,6 +804,7 @@ pub fn department_view(d: &Department, lang: &str, with_units: bool) -> Value {
         "note": text_opt(&d.note, lang),
         "url": routes::department(lang, &d.slug),
         "unit_count": d.units.len(),
+        "search": search_key_of(&[&d.name, &d.address, &d.locality]),
     });
     if with_units && let Value::Object(m) = &mut v {
         m.insert(
@@ -828,7 +835,13 @@ pub fn unit_view(d: &Department, u: &Unit, lang: &str) -> Value {
         },
         "note": text_opt(&u.note, lang),
         "url": routes::unit(lang, &d.slug, &u.slug),
+        "search": search_key_of(&[&u.name, &u.address, &u.locality]),
     })
+}
+
+/// The finder's search key of an office: its name, address and locality in every language.
+fn search_key_of(texts: &[&Text]) -> String {
+    present::search_key(texts.iter().flat_map(|t| t.iter().map(|(_, v)| v)))
 }
 
 fn schedule_view(s: &Schedule, lang: &str) -> Value {

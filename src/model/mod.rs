@@ -33,6 +33,9 @@ pub struct Config {
     /// Largest data or content file accepted, in bytes.
     #[serde(default = "default_max_file_bytes")]
     pub max_file_bytes: u64,
+    /// Write `.gz` and `.br` copies of text files for servers that send them as they are.
+    #[serde(default = "yes")]
+    pub precompress: bool,
     /// Department editions: where each is published (`editions.<department-slug>.base_url`).
     #[serde(default)]
     pub editions: BTreeMap<String, EditionConfig>,
@@ -49,6 +52,10 @@ pub struct EditionConfig {
 
 fn default_theme() -> String {
     "default".to_string()
+}
+
+fn yes() -> bool {
+    true
 }
 
 fn default_max_file_bytes() -> u64 {
