@@ -129,6 +129,8 @@ pub fn build_editions(
     env: &load::Env,
     which: &Editions,
 ) -> Result<Report> {
+    // Refuse a wrong --out before doing any work.
+    write::guard(out)?;
     let site = load_site(root, env)?;
     let templates = render::Templates::compile(&site)?;
     let editions = select(&site, which)?;

@@ -21,6 +21,20 @@ fn s<'a>(v: &'a Value, path: &[&str]) -> Option<&'a str> {
     path.iter().try_fold(v, |v, k| v.get(*k))?.as_str()
 }
 
+/// The language's global values, looked up like a JSON object.
+#[derive(Clone, Copy)]
+struct Globals<'a>(&'a Map<String, Value>);
+
+impl<'a> Globals<'a> {
+    fn get(&self, key: &str) -> Option<&'a Value> {
+        self.0.get(key)
+    }
+    fn s(&self, path: &[&str]) -> Option<&'a str> {
+        let (first, rest) = path.split_first()?;
+        s(self.0.get(*first)?, rest)
+    }
+}
+
 fn url(base: Option<&str>, route: &str) -> Value {
     json!(routes::absolute_or_route(base, route))
 }
@@ -33,7 +47,8 @@ pub fn jsonld(
     base: Option<&str>,
 ) -> Option<String> {
     let page = ctx.get("page")?;
-    let g = Value::Object(globals.clone());
+    // The globals are large (the whole directory); view them without copying.
+    let g = Globals(globals);
     let mut graph = Vec::new();
 
     if let Some(crumbs) = page.get("breadcrumbs").and_then(Value::as_array)
@@ -72,26 +87,26 @@ pub fn jsonld(
     Some(serde_json::to_string(&doc).ok()?.replace("</", "<\\/"))
 }
 
-fn service(g: &Value, base: Option<&str>, page: &Value) -> Value {
+fn service(g: &Globals, base: Option<&str>, page: &Value) -> Value {
     let mut m = Map::new();
     m.insert("@type".into(), json!("GovernmentService"));
-    if let Some(name) = s(g, &["service", "name"]) {
+    if let Some(name) = g.s(&["service", "name"]) {
         m.insert("name".into(), json!(name));
     }
     m.insert("url".into(), url(base, s(page, &["url"]).unwrap_or("/")));
-    if let Some(provider) = s(g, &["complaints", "ministry", "name"]) {
+    if let Some(provider) = g.s(&["complaints", "ministry", "name"]) {
         m.insert(
             "provider".into(),
             json!({"@type": "GovernmentOrganization", "name": provider}),
         );
     }
-    if let Some(aud) = s(g, &["service", "eligibility", "text"]) {
+    if let Some(aud) = g.s(&["service", "eligibility", "text"]) {
         m.insert(
             "audience".into(),
             json!({"@type": "Audience", "audienceType": aud}),
         );
     }
-    if let Some(area) = s(g, &["t", "country"]) {
+    if let Some(area) = g.s(&["t", "country"]) {
         m.insert(
             "areaServed".into(),
             json!({"@type": "Country", "name": area}),
@@ -103,7 +118,7 @@ fn service(g: &Value, base: Option<&str>, page: &Value) -> Value {
         .and_then(Value::as_i64)
     {
         let mut offer = json!({"@type": "Offer", "price": amount, "priceCurrency": "KZT"});
-        if let Some(kind) = s(g, &["fee", "kind"]) {
+        if let Some(kind) = g.s(&["fee", "kind"]) {
             offer["name"] = json!(kind);
         }
         m.insert("offers".into(), offer);
@@ -133,7 +148,7 @@ fn service(g: &Value, base: Option<&str>, page: &Value) -> Value {
     Value::Object(m)
 }
 
-fn office(o: &Value, parent: Option<&Value>, g: &Value, base: Option<&str>) -> Value {
+fn office(o: &Value, parent: Option<&Value>, g: &Globals, base: Option<&str>) -> Value {
     let mut m = Map::new();
     m.insert("@type".into(), json!("GovernmentOffice"));
     if let Some(name) = s(o, &["name"]) {
@@ -181,7 +196,7 @@ fn office(o: &Value, parent: Option<&Value>, g: &Value, base: Option<&str>) -> V
 }
 
 /// One specification per continuous opening period: a lunch break splits a day in two.
-fn opening_hours(g: &Value) -> Vec<Value> {
+fn opening_hours(g: &Globals) -> Vec<Value> {
     let Some(rows) = g
         .get("hours")
         .and_then(|h| h.get("service"))

@@ -74,7 +74,7 @@ pub const MARKER: &str = ".stend-output";
 
 /// Refuses to replace a directory that stend did not write (a mistyped `--out .` must not
 /// replace the project).
-fn guard(out: &Path) -> Result<()> {
+pub fn guard(out: &Path) -> Result<()> {
     if !out.exists() {
         return Ok(());
     }
