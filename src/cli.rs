@@ -43,6 +43,21 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Preview the site: build it in memory, serve it over HTTP, rebuild and reload on every change.
+    Serve {
+        /// Project directory.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port to listen on (0: any free port; the address is printed at start).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// Open the site in the browser (xdg-open).
+        #[arg(long)]
+        open: bool,
+    },
     /// Write a JSON Schema for each data file, for editors to validate and autocomplete YAML.
     Schema {
         /// Project directory.
@@ -123,6 +138,20 @@ pub fn main() -> ExitCode {
             );
             ExitCode::SUCCESS
         }
+        Command::Serve {
+            root,
+            port,
+            bind,
+            open,
+        } => crate::serve::main(
+            crate::serve::Options {
+                root,
+                bind,
+                port,
+                open,
+            },
+            env,
+        ),
         Command::Check { root } => match crate::check_project(&root, &env) {
             Ok(r) => {
                 println!(

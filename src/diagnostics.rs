@@ -100,12 +100,12 @@ impl fmt::Display for Diagnostic {
         writeln!(f, "{pad}--> {loc}")?;
         if let (Some(line), Some(text)) = (self.line, &self.source_line) {
             let col = self.column.unwrap_or(1);
-            let shown: String = text.chars().take(200).collect();
+            let (shown, caret_at) = window(text, col.saturating_sub(1));
             writeln!(f, "{pad} |")?;
             writeln!(f, "{line} | {shown}")?;
             let caret_pad: String = shown
                 .chars()
-                .take(col.saturating_sub(1))
+                .take(caret_at)
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
             writeln!(f, "{pad} | {caret_pad}^")?;
@@ -118,6 +118,33 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// The part of a long source line worth showing: at most [`SHOWN`] characters around the
+/// 0-based character `col`, with `…` where it was cut; and the caret's position in it.
+fn window(text: &str, col: usize) -> (String, usize) {
+    const SHOWN: usize = 120;
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() <= SHOWN {
+        return (text.to_string(), col);
+    }
+    let start = if col < SHOWN * 2 / 3 {
+        0
+    } else {
+        (col - SHOWN / 2).min(chars.len().saturating_sub(SHOWN))
+    };
+    let end = (start + SHOWN).min(chars.len());
+    let mut shown = String::new();
+    let mut caret = col - start;
+    if start > 0 {
+        shown.push('…');
+        caret += 1;
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, caret)
 }
 
 fn display_path(p: &Path) -> String {
@@ -215,6 +242,22 @@ mod tests {
             text,
             "error: unknown field `adress`\n --> data/offices.yaml:2:1\n  |\n2 | adress: x\n  | ^\n  = field: departments[0].adress\n  = help: did you mean `address`?\n"
         );
+    }
+
+    #[test]
+    fn long_lines_are_shown_around_the_caret() {
+        let src = format!("{}x{}\n", "[".repeat(300), "]".repeat(300));
+        let text = Diagnostic::new("a.yaml", "deep")
+            .at(&src, 1, 301)
+            .to_string();
+        let lines: Vec<&str> = text.lines().collect();
+        let shown = lines[3].trim_start_matches("1 | ");
+        let caret = lines[4].trim_start_matches("  | ");
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert!(shown.chars().count() <= 122);
+        assert_eq!(shown.chars().nth(caret.chars().count() - 1), Some('x'));
+        let short = Diagnostic::new("a.yaml", "x").at("ab\n", 1, 2).to_string();
+        assert!(short.contains("1 | ab\n  |  ^\n"), "{short}");
     }
 
     #[test]

@@ -31,6 +31,7 @@ pub mod qr;
 pub mod render;
 pub mod routes;
 pub mod schema;
+pub mod serve;
 pub mod structured;
 pub mod validate;
 pub mod write;

@@ -103,7 +103,11 @@ fn slug(cx: &mut Ctx, file: &str, s: &At<String>, field: String) {
             file,
             s,
             field,
-            format!("`{}` is not a valid slug: {why}", s.value),
+            if s.value.is_empty() {
+                "the slug is empty".to_string()
+            } else {
+                format!("`{}` is not a valid slug: {why}", s.value)
+            },
             Some("slugs become URLs: use lowercase ASCII letters, digits and hyphens, e.g. `esil-district`"),
         );
     }

@@ -1,10 +1,20 @@
 //! Write: put the rendered site on disk as one transaction.
 //!
 //! Everything is written into a fresh staging directory beside `--out`; only when every file
-//! is written and synced is it swapped in, with an atomic exchange of the two directories where
-//! the platform has one (Linux `renameat2(RENAME_EXCHANGE)`). A failed or killed build leaves the
-//! previous output exactly as it was, and files of pages that no longer exist do not survive a
-//! successful build. Nothing is ever written outside the staging directory and `--out`.
+//! is written is it swapped in, with an atomic exchange of the two directories where the platform
+//! has one (Linux `renameat2(RENAME_EXCHANGE)`). A failed or killed build leaves the previous
+//! output exactly as it was (`tests/kill.rs` kills builds at random moments to prove it), and
+//! files of pages that no longer exist do not survive a successful build. Nothing is ever
+//! written outside `--out` and its two siblings, `.NAME.stend-staging` and `.NAME.stend-retired`,
+//! which the next build removes.
+//!
+//! Files are not `fsync`ed: a killed process loses nothing the kernel has accepted, and syncing
+//! thousands of pages would make every build slow. A power cut during a build may leave the
+//! staging directory incomplete, never `--out`.
+//!
+//! Without an atomic exchange (other platforms, or a file system that refuses it), the swap is
+//! two renames; a build killed between them leaves the previous output complete under the
+//! retired name, and the next build puts it back before doing anything else.
 
 use crate::diagnostics::{Error, Result};
 use crate::render::Output;
@@ -32,6 +42,11 @@ pub fn write_site(out: &Path, outputs: &[Output]) -> Result<u64> {
         && !parent.as_os_str().is_empty()
     {
         fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    }
+    // A build killed between the two renames of the fallback swap: the previous output is
+    // complete under the retired name; put it back.
+    if !out.exists() && retired.join(MARKER).is_file() {
+        fs::rename(&retired, out).map_err(|e| Error::io(out, e))?;
     }
     guard(out)?;
     // Leftovers of an interrupted earlier build.
@@ -129,4 +144,58 @@ fn swap_in(staging: &Path, out: &Path, retired: &Path) -> Result<()> {
     fs::rename(out, retired).map_err(|e| Error::io(out, e))?;
     fs::rename(staging, out).map_err(|e| Error::io(out, e))?;
     fs::remove_dir_all(retired).map_err(|e| Error::io(retired, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn output(path: &str, text: &str) -> Output {
+        Output {
+            route: format!("/{path}"),
+            path: path.to_string(),
+            bytes: text.as_bytes().to_vec(),
+            html: false,
+            source: None,
+            template: None,
+        }
+    }
+
+    #[test]
+    fn a_swap_interrupted_between_its_renames_is_repaired_by_the_next_build() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_site(&out, &[output("a.txt", "old")]).unwrap();
+        // Simulate a kill after `rename(out, retired)`.
+        let retired = sibling(&out, "retired").unwrap();
+        fs::rename(&out, &retired).unwrap();
+        write_site(&out, &[output("b.txt", "new")]).unwrap();
+        assert!(!retired.exists());
+        assert_eq!(fs::read_to_string(out.join("b.txt")).unwrap(), "new");
+        assert!(!out.join("a.txt").exists());
+    }
+
+    #[test]
+    fn leftovers_of_a_killed_build_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let staging = sibling(&out, "staging").unwrap();
+        fs::create_dir_all(staging.join("kk")).unwrap();
+        fs::write(staging.join("kk/index.html"), "half").unwrap();
+        write_site(&out, &[output("index.html", "whole")]).unwrap();
+        let mut names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["public"]);
+    }
+
+    #[test]
+    fn output_paths_cannot_escape() {
+        assert!(safe_relative(Path::new("kk/index.html")).is_ok());
+        for bad in ["../x", "/etc/passwd", "kk/../../x", "./x"] {
+            assert!(safe_relative(Path::new(bad)).is_err(), "{bad}");
+        }
+    }
 }

@@ -196,33 +196,29 @@ fn the_standard_has_an_anchor_per_paragraph_and_its_status() {
 
 #[test]
 fn the_fee_follows_the_index_table() {
-    // As of 2026-01-01 the index is 4 325 tenge; the fee is 100 % of it.
+    // As of 2026-01-01 the index is 4 325 tenge; the fee is 100 % of it. Amounts are grouped
+    // with no-break spaces (which `text_of` folds to plain spaces).
     let f = &shipped().files;
-    let kk = text_of(&html(f, "kk/fee/index.html"));
+    let raw = std::str::from_utf8(&f["kk/fee/index.html"]).unwrap();
     assert!(
-        kk.contains("4\u{a0}325\u{a0}₸"),
+        raw.contains("4\u{a0}325\u{a0}₸"),
         "kk fee page lacks 4 325 ₸"
     );
     let home = text_of(&html(f, "ru/index.html"));
-    assert!(
-        home.contains("4\u{a0}325\u{a0}₸"),
-        "ru home lacks the amount"
-    );
-    // Another as-of date picks another row: mid-2022 revision (3 180).
-    let dir = tempfile::tempdir().unwrap();
+    assert!(home.contains("4 325 ₸"), "ru home lacks the amount");
+    // Another as-of date picks another row: the mid-2022 revision (3 180).
     let outputs = stend::render_project(&root(), &env_at("1656633600")).unwrap(); // 2022-07-01
     let fee = outputs
         .iter()
         .find(|o| o.path == "ru/fee/index.html")
         .unwrap();
-    let text = text_of(&scraper::Html::parse_document(
-        std::str::from_utf8(&fee.bytes).unwrap(),
-    ));
+    let text = std::str::from_utf8(&fee.bytes).unwrap();
     assert!(
         text.contains("3\u{a0}180\u{a0}₸"),
         "2022-07-01 should use 3 180"
     );
-    drop(dir);
+    // And before the first row there is no amount at all rather than a guess: covered by the
+    // validation error for a missing index value (tests/diagnostics.rs).
 }
 
 #[test]

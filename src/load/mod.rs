@@ -346,12 +346,17 @@ fn load_content(
         .par_iter()
         .map(|rel| load_page(root, rel, langs, max))
         .collect();
-    for r in loaded {
+    // Files that exist but could not be loaded: their page is not "missing" in that language.
+    let mut failed: std::collections::BTreeSet<PathBuf> = std::collections::BTreeSet::new();
+    for (r, rel) in loaded.into_iter().zip(&files) {
         match r {
             Ok((lang, slug, v)) => {
                 pages.entry(slug).or_default().insert(lang, v);
             }
-            Err(d) => diags.extend(d),
+            Err(d) => {
+                failed.insert(rel.clone());
+                diags.extend(d);
+            }
         }
     }
     for (slug, versions) in &pages {
@@ -365,6 +370,9 @@ fn load_content(
                         .strip_prefix(Path::new("content").join(present[0]))
                         .unwrap_or(&any.file),
                 );
+                if failed.contains(&expected) {
+                    continue;
+                }
                 diags.push(
                     Diagnostic::new(
                         &any.file,
@@ -421,17 +429,29 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<PathBuf>, diags: &mut Vec<Diagn
                         );
                     }
                 }
-                Ok(target) => diags.push(
-                    Diagnostic::new(
-                        rel,
-                        format!(
-                            "symbolic link points outside the project (to {})",
-                            target.display()
+                Ok(_) => {
+                    let written = std::fs::read_link(entry.path())
+                        .map(|t| t.display().to_string())
+                        .unwrap_or_default();
+                    diags.push(
+                        Diagnostic::new(
+                            rel,
+                            format!("symbolic link to `{written}` leads outside the project"),
+                        )
+                        .hint(
+                            "stend reads only files inside the project; copy the file in instead",
                         ),
                     )
-                    .hint("stend only reads files inside the project; copy the file in instead"),
-                ),
-                Err(_) => diags.push(Diagnostic::new(rel, "broken symbolic link")),
+                }
+                Err(_) => {
+                    let written = std::fs::read_link(entry.path())
+                        .map(|t| t.display().to_string())
+                        .unwrap_or_default();
+                    diags.push(
+                        Diagnostic::new(rel, format!("symbolic link to `{written}` leads nowhere"))
+                            .hint("remove the link, or copy the file it meant into the project"),
+                    )
+                }
             }
             continue;
         }
@@ -521,12 +541,24 @@ fn load_page(
             vec![d]
         })?
     };
-    if front.title.trim().is_empty() {
-        return Err(vec![
-            Diagnostic::new(rel, "`title` is empty")
-                .at(&src.text, 2, 1)
-                .field("title"),
-        ]);
+    let mut empty = Vec::new();
+    for (name, value, why) in [
+        ("title", &front.title, "the page's heading and the browser tab's title"),
+        ("description", &front.description, "the page's summary for search engines and link previews"),
+    ] {
+        if value.trim().is_empty() {
+            // The field's own line in the front matter.
+            let line = split.yaml.lines().position(|l| l.starts_with(&format!("{name}:")));
+            empty.push(
+                Diagnostic::new(rel, format!("`{name}` is empty"))
+                    .at(&src.text, line.map_or(1, |l| l + split.yaml_line), 1)
+                    .field(name)
+                    .hint(format!("write {why}")),
+            );
+        }
+    }
+    if !empty.is_empty() {
+        return Err(empty);
     }
     let body = split.body.to_string();
     let body_line = split.body_line;
@@ -570,6 +602,9 @@ fn load_theme(
     let tpl_dir = rel_dir.join("templates");
     let i18n_dir = rel_dir.join("i18n");
     let static_dir = rel_dir.join("static");
+    // The text of each language's UI strings, to point at lines; languages whose file is broken.
+    let mut i18n_text: BTreeMap<String, String> = BTreeMap::new();
+    let mut i18n_failed: Vec<String> = Vec::new();
     for rel in files {
         if let Ok(name) = rel.strip_prefix(&tpl_dir) {
             match read_text(root, &rel, max) {
@@ -586,11 +621,18 @@ fn load_theme(
             match read_text(root, &rel, max) {
                 Ok(src) => match yaml::parse::<BTreeMap<String, String>>(&rel, &src.text) {
                     Ok(map) => {
-                        theme.i18n.insert(lang, map);
+                        theme.i18n.insert(lang.clone(), map);
+                        i18n_text.insert(lang, src.text);
                     }
-                    Err(d) => diags.push(d),
+                    Err(d) => {
+                        i18n_failed.push(lang);
+                        diags.push(d);
+                    }
                 },
-                Err(e) => diags.extend(diags_of(e)),
+                Err(e) => {
+                    i18n_failed.push(lang);
+                    diags.extend(diags_of(e));
+                }
             }
         } else if let Ok(name) = rel.strip_prefix(&static_dir) {
             match std::fs::read(root.join(&rel)) {
@@ -607,6 +649,7 @@ fn load_theme(
     for lang in langs {
         let rel = i18n_dir.join(format!("{lang}.yaml"));
         match theme.i18n.get(lang) {
+            None if i18n_failed.contains(lang) => {}
             None => diags.push(
                 Diagnostic::new(&rel, format!("the UI strings for `{lang}` are missing"))
                     .hint("copy another language's file and translate it"),
@@ -620,13 +663,31 @@ fn load_theme(
                             .find(|(_, m)| m.contains_key(*key))
                             .map(|(l, _)| l.clone())
                             .unwrap_or_default();
-                        diags.push(
-                            Diagnostic::new(&rel, format!("UI string `{key}` is missing"))
-                                .field(key.to_string())
-                                .hint(format!(
-                                    "the `{other}` file has it; add its translation here"
-                                )),
-                        );
+                        let other_rel = i18n_dir.join(format!("{other}.yaml"));
+                        let other_text = i18n_text.get(&other).map(String::as_str).unwrap_or("");
+                        let here = i18n_text.get(lang).map(String::as_str).unwrap_or("");
+                        let mut d = Diagnostic::new(&rel, format!("UI string `{key}` is missing"))
+                            .field(key.to_string());
+                        let other_line = key_line(other_text, key);
+                        // Point at the key that precedes it in the other file, where it belongs.
+                        let before = other_line.and_then(|ol| {
+                            keys_in_order(other_text)
+                                .into_iter()
+                                .filter(|(l, k)| *l < ol && map.contains_key(k))
+                                .filter_map(|(_, k)| key_line(here, &k).map(|l| (l, k)))
+                                .next_back()
+                        });
+                        let at = match other_line {
+                            Some(l) => format!("{}:{l}", other_rel.display()),
+                            None => other_rel.display().to_string(),
+                        };
+                        d = match &before {
+                            Some((line, prev)) => d
+                                .at(here, *line, 1)
+                                .hint(format!("{at} has it; add its translation after `{prev}`")),
+                            None => d.hint(format!("{at} has it; add its translation here")),
+                        };
+                        diags.push(d);
                     }
                 }
             }
@@ -639,6 +700,40 @@ fn load_theme(
         return Err(diags);
     }
     Ok(theme)
+}
+
+/// The 1-based line where the top-level `key` of a flat YAML mapping is written.
+fn key_line(text: &str, key: &str) -> Option<usize> {
+    keys_in_order(text)
+        .into_iter()
+        .find(|(_, k)| k == key)
+        .map(|(l, _)| l)
+}
+
+/// The top-level keys of a flat YAML mapping with their 1-based lines, in file order.
+fn keys_in_order(text: &str) -> Vec<(usize, String)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.starts_with([' ', '\t', '#', '-']))
+        .filter_map(|(i, l)| {
+            let (k, _) = l.split_once(':')?;
+            let k = k.trim().trim_matches(['"', '\'']);
+            (!k.is_empty()).then(|| (i + 1, k.to_string()))
+        })
+        .collect()
+}
+
+/// A size in bytes for people: `20.0 MiB`, `512 KiB`, `900 bytes`.
+fn size(bytes: u64) -> String {
+    const KIB: u64 = 1024;
+    const MIB: u64 = 1024 * 1024;
+    if bytes >= MIB {
+        format!("{:.1} MiB", bytes as f64 / MIB as f64)
+    } else if bytes >= KIB {
+        format!("{:.1} KiB", bytes as f64 / KIB as f64)
+    } else {
+        format!("{bytes} bytes")
+    }
 }
 
 /// Reads a UTF-8 text file, refusing oversized files before reading them, dropping a BOM and
@@ -659,12 +754,12 @@ fn read_text(root: &Path, rel: &Path, max: u64) -> Result<SourceFile> {
         return Err(Diagnostic::new(
             rel,
             format!(
-                "the file is {} MB, larger than the limit of {} MB",
-                meta.len() / 1_000_000,
-                max / 1_000_000
+                "the file is {}, over the limit of {}",
+                size(meta.len()),
+                size(max)
             ),
         )
-        .hint("split the data or raise `max_file_bytes` in stend.yaml")
+        .hint("check that this is the file you meant; if it is, split the data or raise `max_file_bytes` in stend.yaml")
         .into());
     }
     let bytes = std::fs::read(&path)
@@ -677,10 +772,16 @@ fn read_text(root: &Path, rel: &Path, max: u64) -> Result<SourceFile> {
             let lossy = String::from_utf8_lossy(&bytes).to_string();
             let prefix = String::from_utf8_lossy(&bytes[..valid]).to_string();
             let (line, col) = crate::diagnostics::line_col(&prefix, prefix.len());
-            return Err(Diagnostic::new(rel, "the file is not valid UTF-8")
-                .at(&lossy, line, col)
-                .hint("save the file as UTF-8 (in Word or Notepad: Save As → Encoding: UTF-8)")
-                .into());
+            return Err(Diagnostic::new(
+                rel,
+                format!(
+                    "the file is not valid UTF-8 (byte 0x{:02X} here)",
+                    bytes[valid]
+                ),
+            )
+            .at(&lossy, line, col)
+            .hint("the file was probably saved in a legacy encoding such as Windows-1251; save it as UTF-8 (Notepad: Save As → Encoding: UTF-8)")
+            .into());
         }
     };
     let text = text

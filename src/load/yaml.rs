@@ -9,21 +9,34 @@ use crate::diagnostics::Diagnostic;
 use serde::de::DeserializeOwned;
 use std::path::Path;
 
+/// Deepest nesting accepted. The data files need six levels at most
+/// (`departments[0].units[3].phones.migration[0]`).
+pub const MAX_DEPTH: usize = 48;
+/// Most values that aliases (`*name`) may expand to in one file. Real data files use no aliases
+/// at all; an alias bomb ("billion laughs") reaches this in milliseconds.
+pub const MAX_ALIAS_EXPANSION: usize = 100_000;
+
 /// Limits for one YAML document. Generous for real data (tens of thousands of offices), tight
 /// enough that hostile input is refused in milliseconds.
 fn options() -> serde_saphyr::Options {
     let mut budget = serde_saphyr::Budget::default();
-    budget.max_depth = 48;
+    budget.max_depth = MAX_DEPTH;
     budget.max_aliases = 1_000;
     budget.max_anchors = 1_000;
     budget.max_nodes = 5_000_000;
     budget.max_events = 10_000_000;
+    budget.max_recorded_anchor_events = MAX_ALIAS_EXPANSION;
     let mut options = serde_saphyr::Options::default();
     options.budget = Some(budget);
+    options.alias_limits.max_total_replayed_events = MAX_ALIAS_EXPANSION;
     options
 }
 
 /// Parses `source` (the text of `file`) into `T`.
+///
+/// The text is first walked whole, without a target type, so that a resource limit (nesting, an
+/// alias bomb, sheer size) is reported as such wherever in the file it is, rather than as
+/// whatever type error the target meets first.
 pub fn parse<T: DeserializeOwned>(file: &Path, source: &str) -> Result<T, Diagnostic> {
     if source.trim().is_empty()
         || source
@@ -33,61 +46,334 @@ pub fn parse<T: DeserializeOwned>(file: &Path, source: &str) -> Result<T, Diagno
         return Err(Diagnostic::new(file, "the file is empty")
             .hint("a data file must hold a YAML mapping; see README.md for its format"));
     }
+    if let Err((path, e)) = run::<serde::de::IgnoredAny>(source)
+        && resource_limit(&e).is_some()
+    {
+        return Err(to_diagnostic(file, source, &path, &e));
+    }
+    run::<T>(source).map_err(|(path, e)| to_diagnostic(file, source, &path, &e))
+}
+
+/// Deserializes `source` into `T`; on error, the field path reached and the error.
+fn run<T: DeserializeOwned>(source: &str) -> Result<T, (String, serde_saphyr::Error)> {
     let mut path = String::new();
-    let result = serde_saphyr::with_deserializer_from_str_with_options(source, options(), |de| {
+    serde_saphyr::with_deserializer_from_str_with_options(source, options(), |de| {
         serde_path_to_error::deserialize(de).map_err(|e| {
             path = e.path().to_string();
             e.into_inner()
         })
-    });
-    result.map_err(|e| to_diagnostic(file, source, &path, &e))
+    })
+    .map_err(|e| (path, e))
+}
+
+/// The error itself, without the wrappers that add a snippet or an alias's location.
+fn inner(e: &serde_saphyr::Error) -> &serde_saphyr::Error {
+    match e.without_snippet() {
+        #[allow(deprecated)]
+        serde_saphyr::Error::AliasError { error, .. } => inner(error),
+        other => other,
+    }
+}
+
+/// A resource limit the file ran into: (message, hint).
+fn resource_limit(e: &serde_saphyr::Error) -> Option<(String, String)> {
+    use serde_saphyr::Error as E;
+    use serde_saphyr::budget::BudgetBreach as B;
+    let bomb = || {
+        Some((
+            format!(
+                "the aliases (`*name`) in this file expand to more than {} values",
+                group(MAX_ALIAS_EXPANSION)
+            ),
+            "this looks like an alias bomb (\"billion laughs\"); data files need no anchors or aliases: write the values out".to_string(),
+        ))
+    };
+    let deep = || {
+        Some((
+            format!("the data is nested more than {MAX_DEPTH} levels deep"),
+            "data files need a few levels at most; look for unclosed brackets `[` `{` or runaway indentation".to_string(),
+        ))
+    };
+    match inner(e) {
+        E::Budget { breach, .. } => match breach {
+            B::Depth { .. } => deep(),
+            B::Aliases { .. }
+            | B::Anchors { .. }
+            | B::AliasAnchorRatio { .. }
+            | B::RecordedAnchorEvents { .. }
+            | B::RecordedAnchorBytes { .. }
+            | B::MergeKeys { .. } => bomb(),
+            B::Events { .. } | B::Nodes { .. } => Some((
+                "the file holds too many values to be a data file".into(),
+                "split the data, or check that the file is the one you meant".into(),
+            )),
+            B::ScalarBytes { .. } => Some((
+                "the texts in this file add up to more than 64 MiB".into(),
+                "split the data, or check that the file is the one you meant".into(),
+            )),
+            other => Some((
+                format!("the file exceeds a parsing limit ({other:?})"),
+                "write the data out plainly, as in the shipped data files".into(),
+            )),
+        },
+        E::AliasReplayLimitExceeded { .. }
+        | E::AliasExpansionLimitExceeded { .. }
+        | E::AliasReplayStackDepthExceeded { .. }
+        | E::AliasReplayCounterOverflow { .. } => bomb(),
+        other if other.to_string().contains("recursion limit exceeded") => deep(),
+        _ => None,
+    }
+}
+
+/// `100000` → `100 000`.
+fn group(n: usize) -> String {
+    let d = n.to_string();
+    let mut out = String::new();
+    for (i, c) in d.chars().enumerate() {
+        if i > 0 && (d.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The plain scalar (or quoted string) that starts at 1-based `line`, `col` of `source`.
+fn scalar_at(source: &str, line: usize, col: usize) -> Option<String> {
+    let text: String = source
+        .lines()
+        .nth(line.checked_sub(1)?)?
+        .chars()
+        .skip(col.checked_sub(1)?)
+        .collect();
+    let t = text.trim_start();
+    let value = if let Some(q) = t.chars().next().filter(|c| *c == '"' || *c == '\'') {
+        let rest = &t[1..];
+        rest[..rest.find(q).unwrap_or(rest.len())].to_string()
+    } else {
+        let end = t.find([',', ']', '}', '#']).unwrap_or(t.len());
+        t[..end].trim().to_string()
+    };
+    (!value.is_empty()).then_some(value)
+}
+
+/// What a serde expectation means to a person writing YAML.
+fn expected_kind(ty: &str) -> &'static str {
+    match ty {
+        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number (0 or more)",
+        "i8" | "i16" | "i32" | "i64" | "isize" => "a whole number",
+        "f32" | "f64" => "a number",
+        "bool" => "`true` or `false`",
+        _ => "a value of another type",
+    }
 }
 
 fn to_diagnostic(file: &Path, source: &str, path: &str, e: &serde_saphyr::Error) -> Diagnostic {
+    use serde_saphyr::Error as E;
     let raw = e.without_snippet().to_string();
     let mut message = clean_message(&raw);
     // Spanned wrappers add a `.value` segment that means nothing to the user.
     let mut field = path.replace(".value", "");
-    if let Some(name) = between(&message, "missing field `", "`") {
-        field = join_path(&field, name);
-    }
+    let mut location = e
+        .location()
+        .map(|l| (l.line() as usize, l.column() as usize))
+        .filter(|(l, _)| *l > 0);
     let mut hint = None;
-    if let Some(unknown) = between(&message, "unknown field `", "`")
+    if let Some((msg, h)) = resource_limit(e) {
+        message = msg;
+        hint = Some(h);
+        // The path into a bomb or a deep nest is noise after its first few steps.
+        field = shorten_path(&field);
+    } else {
+        match inner(e) {
+            E::InvalidScalar { ty, .. } => {
+                let found = location.and_then(|(l, c)| scalar_at(source, l, c));
+                message = match found {
+                    Some(f) => format!("expected {}, found `{f}`", expected_kind(ty)),
+                    None => format!("expected {}", expected_kind(ty)),
+                };
+            }
+            E::Unexpected { expected, .. } => {
+                message = match *expected {
+                    "mapping start" => {
+                        "expected a mapping here (`key: value` lines, or `{key: value}`)".into()
+                    }
+                    "sequence start" => "expected a list here (`- item` lines, or `[a, b]`)".into(),
+                    "string scalar" => "expected a single text here".into(),
+                    other => format!("expected {other} here"),
+                };
+            }
+            E::MultipleDocuments { .. } => {
+                message = "the file holds more than one YAML document".into();
+                hint = Some(
+                    "a data file is one document: remove the `---` line (or the text after it)"
+                        .into(),
+                );
+            }
+            E::DuplicateMappingKey { key, .. } => {
+                message = match key {
+                    Some(k) => format!("`{k}` is given twice in the same mapping"),
+                    None => "a key is given twice in the same mapping".into(),
+                };
+                let first = key
+                    .as_deref()
+                    .zip(location)
+                    .and_then(|(k, (l, c))| sibling_key_line(source, l, c, k, Direction::Up));
+                hint = Some(match first {
+                    Some(f) => format!("it is first given on line {f}; keep one of the two"),
+                    None => "keep one of the two".into(),
+                });
+            }
+            E::UnknownAnchor { .. } => {
+                message = "this alias (`*name`) refers to no anchor (`&name`) before it".into();
+                hint = Some("data files need no anchors or aliases: write the value out".into());
+            }
+            E::ExternalMessage { .. } | E::Eof { .. } => {
+                hint = Some("this is a YAML syntax error: check the indentation, quotes and brackets on this line and the lines above it".into());
+            }
+            _ => {}
+        }
+    }
+    if let Some(name) = between(&message, "missing field `", "`").map(str::to_string) {
+        let top = field.is_empty() || field == ".";
+        field = join_path(&field, &name);
+        message = format!("required field `{name}` is missing");
+        hint = Some(if top {
+            format!("add `{name}:` to the file; README.md (Data files) says what it holds")
+        } else {
+            format!("add `{name}:` to this mapping; README.md (Data files) says what it holds")
+        });
+        // The parser notices only where the mapping ends; a top-level field belongs to the file,
+        // so point at its first line.
+        if top
+            && let Some(first) = source.lines().position(|l| {
+                let t = l.trim_start();
+                !t.is_empty() && !t.starts_with('#') && t != "---"
+            })
+        {
+            location = Some((first + 1, 1));
+        }
+    }
+    // A translation into a language the site lacks: point at that language's own line.
+    if let Some(lang) = between(&message, "`", "` is not a language of this site")
+        && let Some((l, c)) = location
+        && let Some(line) = sibling_key_line(source, l, c, lang, Direction::Down)
+    {
+        location = Some((line, c));
+    }
+    if let Some(lang) = between(&message, "the `", "` translation is empty")
+        && let Some((l, c)) = location
+        && let Some(line) = sibling_key_line(source, l, c, lang, Direction::Down)
+    {
+        location = Some((line, c));
+    }
+    // A path step serde could not name (a mapping key) says nothing.
+    if field == "?" {
+        field.clear();
+    }
+    if let Some(unknown) = between(&message, "unknown field `", "`").map(str::to_string)
         && let Some(expected) = message.split("expected one of ").nth(1)
     {
         let candidates: Vec<&str> = expected
             .split(',')
             .map(|s| s.trim().trim_matches('`'))
             .collect();
-        hint = Some(match closest(unknown, &candidates) {
+        hint = Some(match closest(&unknown, &candidates) {
             Some(best) => format!("did you mean `{best}`?"),
             None => format!("the fields allowed here are: {}", candidates.join(", ")),
         });
         message = format!("unknown field `{unknown}`");
+    } else if let Some(unknown) = between(&message, "unknown field `", "`").map(str::to_string)
+        && message.contains("there are no fields")
+    {
+        message = format!("unknown field `{unknown}`");
+        hint = Some("this mapping takes no fields".into());
     }
-    if message.contains("translation is missing") {
+    if message.contains("translation is missing") || message.contains("translation is empty") {
         hint = Some(
             "every human-readable value needs one entry per language listed in stend.yaml".into(),
         );
     }
-    if message.to_lowercase().contains("budget")
-        || message.contains("depth")
-        || message.contains("alias")
-    {
-        hint = Some("the document is too large, too deeply nested or uses too many aliases; write the data out plainly".into());
-    }
     let mut d = Diagnostic::new(file, message).field(field);
-    if let Some(loc) = e.location() {
-        let line = loc.line() as usize;
-        let col = loc.column() as usize;
-        if line > 0 {
-            d = d.at(source, line, col);
-        }
+    if let Some((line, col)) = location {
+        d = d.at(source, line, col);
     }
     if let Some(h) = hint {
         d = d.hint(h);
     }
     d
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    Up,
+    Down,
+}
+
+/// The line of `key:` written at column `col` in the block mapping around line `line`, searching
+/// up (strictly before `line`) or down (from `line` on), and not past the ends of that mapping.
+fn sibling_key_line(
+    source: &str,
+    line: usize,
+    col: usize,
+    key: &str,
+    dir: Direction,
+) -> Option<usize> {
+    let lines: Vec<&str> = source.lines().collect();
+    let indent = col.checked_sub(1)?;
+    let start = line.checked_sub(1)?;
+    let order: Vec<usize> = match dir {
+        Direction::Down => (start..lines.len()).collect(),
+        Direction::Up => (0..start).rev().collect(),
+    };
+    for i in order {
+        let l = lines[i];
+        let mut lead = l.chars().take_while(|c| *c == ' ').count();
+        let mut rest = l.trim_start_matches(' ');
+        if rest.is_empty() || rest.starts_with('#') {
+            continue;
+        }
+        // `- key: …` opens a mapping that is an item of a list.
+        let mut opens_item = false;
+        if let Some(r) = rest.strip_prefix("- ")
+            && lead + 2 == indent
+        {
+            lead = indent;
+            rest = r.trim_start_matches(' ');
+            opens_item = true;
+        }
+        if lead < indent || (opens_item && dir == Direction::Down && i != start) {
+            return None; // left the mapping
+        }
+        let bare = rest.trim_start_matches(['"', '\'']);
+        if lead == indent
+            && let Some(after) = bare.strip_prefix(key)
+            && after.trim_start_matches(['"', '\'']).starts_with(':')
+        {
+            return Some(i + 1);
+        }
+        if opens_item && dir == Direction::Up {
+            return None;
+        }
+    }
+    None
+}
+
+/// The first few steps of a field path, with `…` when there were more.
+fn shorten_path(path: &str) -> String {
+    let mut out = String::new();
+    let mut steps = 0;
+    for (i, c) in path.char_indices() {
+        if (c == '.' || c == '[') && i > 0 {
+            steps += 1;
+            if steps == 4 {
+                out.push('…');
+                return out;
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Strips the `error: line X column Y: ` prefix that the parser adds, since we show the location
@@ -179,12 +465,74 @@ mod tests {
     fn missing_field_names_it_in_the_path() {
         let src = "offices:\n  - address: a\n";
         let d = parse::<Doc>(Path::new("x.yaml"), src).unwrap_err();
-        assert!(
-            d.message.contains("missing field `phones`"),
-            "{}",
-            d.message
-        );
+        assert_eq!(d.message, "required field `phones` is missing");
         assert_eq!(d.field.as_deref(), Some("offices[0].phones"));
+    }
+
+    #[test]
+    fn nested_missing_field_points_into_its_mapping() {
+        let src = "offices:\n  - address: a\n  - address: b\n    phones: []\n";
+        let d = parse::<Doc>(Path::new("x.yaml"), src).unwrap_err();
+        assert_eq!(d.message, "required field `phones` is missing");
+        assert_eq!(d.field.as_deref(), Some("offices[0].phones"));
+        assert!(d.line.is_some_and(|l| l <= 3), "{d}");
+    }
+
+    #[test]
+    fn duplicate_keys_name_the_first() {
+        let src = "offices: []\n# note\noffices: []\n";
+        let d = parse::<Doc>(Path::new("x.yaml"), src).unwrap_err();
+        assert_eq!(d.message, "`offices` is given twice in the same mapping");
+        assert_eq!(d.line, Some(3));
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("it is first given on line 1; keep one of the two")
+        );
+        assert_eq!(d.field, None);
+    }
+
+    #[test]
+    fn sibling_keys_stay_within_their_mapping() {
+        let src = "a:\n  - x: 1\n    y: 2\n  - x: 3\n    z: 4\n";
+        assert_eq!(sibling_key_line(src, 4, 5, "z", Direction::Down), Some(5));
+        assert_eq!(sibling_key_line(src, 4, 5, "y", Direction::Down), None);
+        assert_eq!(sibling_key_line(src, 5, 5, "x", Direction::Up), Some(4));
+        assert_eq!(sibling_key_line(src, 5, 5, "y", Direction::Up), None);
+    }
+
+    #[test]
+    fn hostile_documents_are_refused_by_the_budget_quickly() {
+        let mut bomb = String::from("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for i in 1..10 {
+            let p = i - 1;
+            bomb.push_str(&format!(
+                "a{i}: &a{i} [{}]\n",
+                vec![format!("*a{p}"); 9].join(", ")
+            ));
+        }
+        let deep = format!("offices: {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+        let block: String = (0..200).map(|i| format!("{}- \n", " ".repeat(i))).collect();
+        for (src, words) in [
+            (bomb.as_str(), "aliases"),
+            (deep.as_str(), "nested"),
+            (block.as_str(), "nested"),
+        ] {
+            let t = std::time::Instant::now();
+            let d = parse::<Doc>(Path::new("x.yaml"), src).unwrap_err();
+            assert!(d.message.contains(words), "{d}");
+            assert!(d.line.is_some(), "{d}");
+            assert!(
+                t.elapsed() < std::time::Duration::from_secs(2),
+                "{:?}",
+                t.elapsed()
+            );
+        }
+    }
+
+    #[test]
+    fn a_second_document_is_refused() {
+        let d = parse::<Doc>(Path::new("x.yaml"), "offices: []\n---\noffices: []\n").unwrap_err();
+        assert_eq!(d.message, "the file holds more than one YAML document");
     }
 
     #[test]

@@ -57,7 +57,7 @@ impl Text {
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let values = BTreeMap::<String, String>::deserialize(d)?;
+        let values = d.deserialize_any(TextVisitor)?;
         LANGUAGES.with(|langs| {
             let langs = langs.borrow();
             let Some(langs) = langs.as_ref() else {
@@ -87,6 +87,45 @@ impl<'de> Deserialize<'de> for Text {
             Ok(())
         })?;
         Ok(Text { values })
+    }
+}
+
+/// `{kk: "…", ru: "…"}` for the configured languages, to show how a text is written.
+fn example() -> String {
+    LANGUAGES.with(|l| {
+        let l = l.borrow();
+        let langs: Vec<String> = match l.as_ref() {
+            Some(v) if !v.is_empty() => v.clone(),
+            _ => vec!["kk".into(), "ru".into()],
+        };
+        let parts: Vec<String> = langs.iter().map(|c| format!("{c}: \"…\"")).collect();
+        format!("{{{}}}", parts.join(", "))
+    })
+}
+
+/// Reads a mapping of language → text, and says how a text is written when it meets anything else.
+struct TextVisitor;
+
+impl<'de> de::Visitor<'de> for TextVisitor {
+    type Value = BTreeMap<String, String>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "one text per language, {}", example())
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut out = BTreeMap::new();
+        while let Some((k, v)) = map.next_entry::<String, String>()? {
+            out.insert(k, v);
+        }
+        Ok(out)
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+        Err(E::custom(format!(
+            "expected one text per language, {}, found a single text",
+            example()
+        )))
     }
 }
 
