@@ -543,12 +543,23 @@ fn load_page(
     };
     let mut empty = Vec::new();
     for (name, value, why) in [
-        ("title", &front.title, "the page's heading and the browser tab's title"),
-        ("description", &front.description, "the page's summary for search engines and link previews"),
+        (
+            "title",
+            &front.title,
+            "the page's heading and the browser tab's title",
+        ),
+        (
+            "description",
+            &front.description,
+            "the page's summary for search engines and link previews",
+        ),
     ] {
         if value.trim().is_empty() {
             // The field's own line in the front matter.
-            let line = split.yaml.lines().position(|l| l.starts_with(&format!("{name}:")));
+            let line = split
+                .yaml
+                .lines()
+                .position(|l| l.starts_with(&format!("{name}:")));
             empty.push(
                 Diagnostic::new(rel, format!("`{name}` is empty"))
                     .at(&src.text, line.map_or(1, |l| l + split.yaml_line), 1)
@@ -784,17 +795,49 @@ fn read_text(root: &Path, rel: &Path, max: u64) -> Result<SourceFile> {
             .into());
         }
     };
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text);
-    let text = if text.contains('\r') {
-        text.replace("\r\n", "\n")
-    } else {
-        text
-    };
     Ok(SourceFile {
         rel: rel.to_path_buf(),
-        text,
+        text: normalise(text),
     })
+}
+
+/// The text as every later stage sees it: without a byte-order mark, and with `\n` line endings
+/// (Windows `\r\n` and old Mac `\r` converted, so that line numbers agree with the YAML
+/// parser's, which counts a lone `\r` as a line break too).
+pub fn normalise(text: String) -> String {
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_normalised_to_unix_line_endings() {
+        assert_eq!(normalise("\u{feff}a\r\nb\rc\n".into()), "a\nb\nc\n");
+        assert_eq!(normalise("plain\n".into()), "plain\n");
+    }
+
+    #[test]
+    fn sizes_read_well() {
+        assert_eq!(size(20 * 1024 * 1024), "20.0 MiB");
+        assert_eq!(size(1536), "1.5 KiB");
+        assert_eq!(size(12), "12 bytes");
+    }
+
+    #[test]
+    fn keys_are_found_in_flat_yaml() {
+        let t = "# c\na: 1\n\"b\": 2\n  c: 3\n";
+        assert_eq!(key_line(t, "a"), Some(2));
+        assert_eq!(key_line(t, "b"), Some(3));
+        assert_eq!(key_line(t, "c"), None);
+    }
 }

@@ -1,0 +1,151 @@
+// Printables come out right on paper: every poster on exactly one sheet, the complaint receipt
+// on one 75 × 55 mm page, the document receipt on one A5 page, bilingual variants on one sheet.
+// Each is printed to PDF by Chromium with the page's own CSS page size and margins, and the PDF
+// is measured with pdfinfo (poppler-utils).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { allPages, startServer, launchBrowser, pool, siteDir } from './lib/site.mjs';
+
+let server, browser, dir;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  dir = mkdtempSync(join(tmpdir(), 'stend-print-'));
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const MM = 72 / 25.4;
+
+/** Prints `path` to PDF as Chromium's Print does (CSS page size and margins) and returns
+ * { pages, width, height } in millimetres. */
+async function print(path, page) {
+  await page.goto(server.origin + path, { waitUntil: 'load' });
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  const file = join(dir, path.replace(/[^a-z0-9]+/gi, '_') + '.pdf');
+  writeFileSync(file, pdf);
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  const pages = Number(/Pages:\s+(\d+)/.exec(info)[1]);
+  const [, w, h] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
+  return { pages, width: Number(w) / MM, height: Number(h) / MM };
+}
+
+function near(actual, expected, what) {
+  assert.ok(Math.abs(actual - expected) < 1.5, `${what}: ${actual.toFixed(1)} mm, expected ${expected} mm`);
+}
+
+/** The offices with the most to print (longest name + address + phone lists) and a spread of
+ * one unit per department, from the built open data. */
+function sampleOffices() {
+  const data = JSON.parse(readFileSync(join(siteDir, 'data/offices.json'), 'utf8'));
+  const all = [];
+  for (const d of data.departments) {
+    all.push({ route: `offices/${d.slug}/`, d, o: d });
+    for (const u of d.units || []) all.push({ route: `offices/${d.slug}/${u.slug}/`, d, o: u });
+  }
+  const weight = ({ o }) => Object.values(o.name).join('').length + Object.values(o.address).join('').length +
+    12 * ((o.phones.secretariat || []).length + (o.phones.migration || []).length);
+  const heaviest = [...all].sort((a, b) => weight(b) - weight(a)).slice(0, 3);
+  const spread = data.departments.map((d) => all.find((x) => x.d === d && x.o !== d) || all.find((x) => x.d === d));
+  const seats = data.departments.slice(0, 2).map((d) => all.find((x) => x.o === d));
+  return [...new Map([...heaviest, ...spread, ...seats].map((x) => [x.route, x])).values()];
+}
+
+test('every poster variant prints on exactly one sheet of its size (sample across departments, longest offices)', async () => {
+  const offices = sampleOffices();
+  assert.ok(offices.length >= 16, `only ${offices.length} offices sampled`);
+  const jobs = [];
+  for (const { route } of offices) {
+    for (const lang of ['kk', 'ru']) {
+      jobs.push({ path: `/${lang}/${route}poster/`, w: 210, h: 297 });
+      jobs.push({ path: `/${lang}/${route}poster/bilingual/`, w: 210, h: 297 });
+    }
+    jobs.push({ path: `/kk/${route}poster/a3/`, w: 297, h: 420 });
+  }
+  const pages = await Promise.all([0, 1].map(() => browser.newPage()));
+  const failures = [];
+  await pool(jobs, pages.length, async (job, w) => {
+    const r = await print(job.path, pages[w]);
+    if (r.pages !== 1) failures.push(`${job.path}: ${r.pages} pages`);
+    near(r.width, job.w, `${job.path} width`);
+    near(r.height, job.h, `${job.path} height`);
+  });
+  for (const p of pages) await p.close();
+  assert.deepEqual(failures, [], failures.join('\n'));
+});
+
+test('the complaint receipt prints as one 75 × 55 mm page; the bilingual one as one 75 × 110 mm page', async () => {
+  const page = await browser.newPage();
+  const offices = sampleOffices().slice(0, 3);
+  for (const lang of ['kk', 'ru']) {
+    for (const base of [`/${lang}/forms/`, ...offices.map((o) => `/${lang}/${o.route}forms/`)]) {
+      const r = await print(`${base}complaint-receipt/`, page);
+      assert.equal(r.pages, 1, `${base}complaint-receipt/: ${r.pages} pages`);
+      near(r.width, 75, 'width');
+      near(r.height, 55, 'height');
+      const b = await print(`${base}complaint-receipt/bilingual/`, page);
+      assert.equal(b.pages, 1, `${base}complaint-receipt/bilingual/: ${b.pages} pages`);
+      near(b.width, 75, 'width');
+      near(b.height, 110, 'height');
+    }
+  }
+  await page.close();
+});
+
+test('the document receipt prints on one A5 page; the bilingual one on one A4 landscape sheet', async () => {
+  const page = await browser.newPage();
+  const offices = sampleOffices().slice(0, 3);
+  for (const lang of ['kk', 'ru']) {
+    for (const base of [`/${lang}/forms/`, ...offices.map((o) => `/${lang}/${o.route}forms/`)]) {
+      const r = await print(`${base}document-receipt/`, page);
+      assert.equal(r.pages, 1, `${base}document-receipt/: ${r.pages} pages`);
+      near(r.width, 148, 'A5 width');
+      near(r.height, 210, 'A5 height');
+      const b = await print(`${base}document-receipt/bilingual/`, page);
+      assert.equal(b.pages, 1, `${base}document-receipt/bilingual/: ${b.pages} pages`);
+      near(b.width, 297, 'A4 landscape width');
+      near(b.height, 210, 'A4 landscape height');
+    }
+    const q = await print(`/${lang}/forms/quality-indicators/`, page);
+    assert.equal(q.pages, 1, 'quality indicators on one A4 page');
+  }
+  await page.close();
+});
+
+test('every office has its posters and receipts in both languages', () => {
+  const paths = new Set(allPages().map((p) => p.path));
+  const data = JSON.parse(readFileSync(join(siteDir, 'data/offices.json'), 'utf8'));
+  let n = 0;
+  for (const d of data.departments) {
+    for (const route of [`offices/${d.slug}/`, ...(d.units || []).map((u) => `offices/${d.slug}/${u.slug}/`)]) {
+      for (const lang of ['kk', 'ru']) {
+        for (const v of ['poster/', 'poster/a3/', 'poster/bilingual/', 'forms/document-receipt/', 'forms/document-receipt/bilingual/',
+          'forms/complaint-receipt/', 'forms/complaint-receipt/bilingual/']) {
+          assert.ok(paths.has(`/${lang}/${route}${v}`), `/${lang}/${route}${v} missing`);
+        }
+      }
+      n++;
+    }
+  }
+  assert.equal(n, 16 + 205);
+});
+
+test('printables work without JavaScript: the Print button stays hidden, the hint is shown', async () => {
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  await page.goto(server.origin + '/kk/offices/astana/poster/', { waitUntil: 'load' });
+  assert.equal(await page.locator('[data-print]').isVisible(), false);
+  assert.equal(await page.locator('.print-hint').isVisible(), true);
+  await ctx.close();
+  const js = await browser.newPage();
+  await js.goto(server.origin + '/kk/offices/astana/poster/', { waitUntil: 'load' });
+  assert.equal(await js.locator('[data-print]').isVisible(), true);
+  await js.close();
+});
