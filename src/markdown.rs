@@ -140,7 +140,25 @@ pub fn render(md: &str) -> Rendered {
                 dest_url, title, ..
             }) => {
                 let url = dest_url.trim();
-                let scheme = url
+                // Browsers drop leading control characters and every tab or newline before
+                // they read a URL's scheme (WHATWG URL), so `java\tscript:` is `javascript:`.
+                // Read the scheme the way they do, and refuse control characters outright.
+                let as_read: String = url
+                    .trim_start_matches(|c: char| c <= ' ')
+                    .chars()
+                    .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+                    .collect();
+                let has_control = url.chars().any(char::is_control);
+                if has_control {
+                    problems.push((
+                        range.start,
+                        format!(
+                            "link to `{}` contains control characters",
+                            url.escape_debug()
+                        ),
+                    ));
+                }
+                let scheme = as_read
                     .split_once(':')
                     .map(|(s, _)| s.to_ascii_lowercase())
                     .filter(|s| {
@@ -150,6 +168,7 @@ pub fn render(md: &str) -> Rendered {
                 let mut attrs = String::new();
                 match scheme.as_deref() {
                     None | Some("http") | Some("https") | Some("mailto") | Some("tel") => {}
+                    Some(_) if has_control => {}
                     Some(other) => {
                         problems.push((
                             range.start,
@@ -312,6 +331,15 @@ mod tests {
         let r = render("[x](javascript:alert(1)) [y](JavaScript:alert(1))\n");
         assert_eq!(r.problems.len(), 2);
         assert!(!r.html.to_lowercase().contains("javascript:"), "{}", r.html);
+    }
+
+    #[test]
+    fn script_links_disguised_by_control_characters_are_refused() {
+        let r = render("[x](<java\tscript:alert(1)>) [y](<\u{1}javascript:alert(1)>)\n");
+        assert_eq!(r.problems.len(), 2, "{:?}", r.problems);
+        assert!(r.problems[0].1.contains("control characters"));
+        let lower = r.html.to_lowercase();
+        assert!(!lower.contains("script:"), "{}", r.html);
     }
 
     #[test]

@@ -227,16 +227,19 @@ test('the site has pages in both languages, and every page loads with status 200
 });
 
 test('the static server maps /dir/ to index.html, redirects /dir, returns 404.html with 404', async () => {
-  const r1 = await fetch(server.origin + '/kk/');
+  const r1 = await fetch(server.origin + pages[0].path);
   assert.equal(r1.status, 200);
   assert.equal(r1.headers.get('content-type'), 'text/html; charset=utf-8');
-  const r2 = await fetch(server.origin + '/kk', { redirect: 'manual' });
-  assert.equal(r2.status, 301);
-  assert.equal(r2.headers.get('location'), '/kk/');
+  const dir = pages.find((p) => p.path.length > 1 && p.path.endsWith('/'));
+  if (dir) {
+    const r2 = await fetch(server.origin + dir.path.slice(0, -1), { redirect: 'manual' });
+    assert.equal(r2.status, 301);
+    assert.equal(r2.headers.get('location'), dir.path);
+  }
   const r3 = await fetch(server.origin + '/no/such/page/');
   assert.equal(r3.status, 404);
   assert.match(await r3.text(), /<html/i, '404 serves the site\'s 404.html');
-  const css = on.get('/kk/').links.find((l) => l.tag === 'link' && /stylesheet/.test(l.rel));
+  const css = on.get(pages[0].path)?.links.find((l) => l.tag === 'link' && /stylesheet/.test(l.rel));
   if (css) assert.equal((await fetch(css.url)).headers.get('content-type'), 'text/css; charset=utf-8');
   // A raw request (fetch would normalise the dots away) must not escape the site directory.
   const r4 = await new Promise((ok, fail) => get({ host: '127.0.0.1', port: new URL(server.origin).port, path: '/../../etc/passwd' }, ok).on('error', fail));
