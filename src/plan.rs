@@ -805,6 +805,7 @@ pub fn department_view(d: &Department, lang: &str, with_units: bool) -> Value {
         "url": routes::department(lang, &d.slug),
         "unit_count": d.units.len(),
         "search": search_key_of(&[&d.name, &d.address, &d.locality]),
+        "compact": needs_compact_print(d.name.get(lang), d.address.get(lang)),
     });
     if with_units && let Value::Object(m) = &mut v {
         m.insert(
@@ -836,7 +837,19 @@ pub fn unit_view(d: &Department, u: &Unit, lang: &str) -> Value {
         "note": text_opt(&u.note, lang),
         "url": routes::unit(lang, &d.slug, &u.slug),
         "search": search_key_of(&[&u.name, &u.address, &u.locality]),
+        "compact": needs_compact_print(u.name.get(lang), u.address.get(lang)),
     })
+}
+
+/// Characters of name and address beyond which a form's pre-printed office header is set in
+/// smaller type. The receipts have a fixed paper size (75 × 55 mm, A5); only a few offices of
+/// Appendix 1 (Shymkent's combined district offices) have headers long enough to push the form
+/// onto a second sheet.
+const COMPACT_HEADER_CHARS: usize = 120;
+
+/// Whether an office's pre-printed header on the fixed-size forms needs the smaller type.
+fn needs_compact_print(name: &str, address: &str) -> bool {
+    name.chars().count() + address.chars().count() > COMPACT_HEADER_CHARS
 }
 
 /// The finder's search key of an office: its name, address and locality in every language.
