@@ -7,6 +7,7 @@ use crate::diagnostics::Diagnostic;
 use crate::render::Output;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Values of attribute `name` (`id`, `href`, `src`) in `html`, with HTML entities for `&` decoded.
 pub fn attr_values<'a>(html: &'a str, name: &str) -> Vec<std::borrow::Cow<'a, str>> {
@@ -30,73 +31,223 @@ pub fn attr_values<'a>(html: &'a str, name: &str) -> Vec<std::borrow::Cow<'a, st
     out
 }
 
-/// Checks links between `outputs`; `theme_templates` is the theme's template directory, to name
-/// the file of a broken link that comes from a template rather than from content.
+/// Where a link was found: enough to name the file to fix.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    pub route: String,
+    pub path: String,
+    pub source: Option<PathBuf>,
+    pub template: Option<String>,
+}
+
+impl Origin {
+    pub fn of(o: &Output) -> Origin {
+        Origin {
+            route: o.route.clone(),
+            path: o.path.clone(),
+            source: o.source.clone(),
+            template: o.template.clone(),
+        }
+    }
+}
+
+/// A link that can only be checked once the whole site exists: to another page or file, or to a
+/// fragment of another page.
+#[derive(Debug, Clone)]
+pub struct Pending {
+    /// Output file the link needs (`kk/standard/index.html`).
+    pub file: String,
+    /// The `#fragment` it needs there, if any.
+    pub fragment: Option<String>,
+    /// The link as written.
+    pub target: String,
+    /// Shared by all the links of a page: a site has about as many distinct link targets as
+    /// pages, and each keeps the page that first linked it.
+    pub origin: Arc<Origin>,
+}
+
+/// The links of one rendered page: problems found on the page alone, and the links that wait
+/// for the rest of the site. Links to the page itself (`#p11`) are checked here, against the
+/// page's own ids.
+pub fn page_links(o: &Output) -> (Vec<(String, String)>, Vec<Pending>) {
+    let html = std::str::from_utf8(&o.bytes).unwrap_or("");
+    let mut own_ids: Option<BTreeSet<std::borrow::Cow<'_, str>>> = None;
+    let mut problems = Vec::new();
+    let mut pending = Vec::new();
+    let mut seen = BTreeSet::new();
+    let origin = Arc::new(Origin::of(o));
+    for attr in ["href", "src"] {
+        for target in attr_values(html, attr) {
+            if !seen.insert(target.clone()) {
+                continue;
+            }
+            match classify(&o.route, &target) {
+                Err(problem) => problems.push((target.into_owned(), problem)),
+                Ok(None) => {}
+                Ok(Some((route, fragment))) => {
+                    if route == o.route
+                        && let Some(f) = fragment.as_deref()
+                    {
+                        let ids = own_ids
+                            .get_or_insert_with(|| attr_values(html, "id").into_iter().collect());
+                        if !ids.contains(f) {
+                            problems.push((
+                                target.to_string(),
+                                format!(
+                                    "link to `{target}`: the page has no element with id `{f}`"
+                                ),
+                            ));
+                        }
+                        continue;
+                    }
+                    pending.push(Pending {
+                        file: crate::routes::output_file(&route),
+                        fragment,
+                        target: target.into_owned(),
+                        origin: origin.clone(),
+                    });
+                }
+            }
+        }
+    }
+    (problems, pending)
+}
+
+/// The `id`s of a page.
+pub fn ids_of(bytes: &[u8]) -> BTreeSet<String> {
+    let html = std::str::from_utf8(bytes).unwrap_or("");
+    attr_values(html, "id")
+        .into_iter()
+        .map(|c| c.into_owned())
+        .collect()
+}
+
+/// Links that wait for the whole site, each distinct target once (the first page that links
+/// it is the one named), and the files the site has.
+#[derive(Debug, Default)]
+pub struct Links {
+    wanted: BTreeMap<(String, Option<String>), (String, Arc<Origin>)>,
+    files: BTreeSet<String>,
+}
+
+impl Links {
+    /// Records that the site has the file at `path`.
+    pub fn file(&mut self, path: String) {
+        self.files.insert(path);
+    }
+
+    /// Adds `later`'s links and files; for a target both have, `self`'s origin is kept.
+    pub fn merge(&mut self, later: Links) {
+        for (k, v) in later.wanted {
+            self.wanted.entry(k).or_insert(v);
+        }
+        self.files.extend(later.files);
+    }
+
+    /// Records a link to check at the end; a target seen before is kept with its first origin.
+    pub fn want(&mut self, p: Pending) {
+        self.wanted
+            .entry((p.file, p.fragment))
+            .or_insert((p.target, p.origin));
+    }
+
+    /// Checks every recorded link against the site's files, and fragments against the ids of
+    /// the page they point to, which `read` returns (the rendered page, from memory or disk).
+    pub fn finish(
+        self,
+        read: impl Fn(&str) -> Option<Vec<u8>>,
+        theme_templates: &std::path::Path,
+        sources: &BTreeMap<PathBuf, String>,
+    ) -> Vec<Diagnostic> {
+        let mut diags = Vec::new();
+        let mut ids: BTreeMap<String, Option<BTreeSet<String>>> = BTreeMap::new();
+        for ((file, fragment), (target, origin)) in self.wanted {
+            let problem = if !self.files.contains(&file) {
+                Some(format!("link to `{target}`: no such page or file"))
+            } else if let Some(f) = fragment.as_deref() {
+                let page_ids = ids.entry(file.clone()).or_insert_with(|| {
+                    file.ends_with(".html")
+                        .then(|| read(&file).map(|b| ids_of(&b)))
+                        .flatten()
+                });
+                match page_ids {
+                    Some(set) if set.contains(f) => None,
+                    Some(_) => Some(format!(
+                        "link to `{target}`: the page has no element with id `{f}`"
+                    )),
+                    None => Some(format!("link to `{target}`: fragments only work on pages")),
+                }
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                diags.push(locate(&origin, &target, problem, theme_templates, sources));
+            }
+        }
+        diags
+    }
+}
+
+/// Checks links between `outputs` (a whole site in memory); `theme_templates` is the theme's
+/// template directory, to name the file of a broken link that comes from a template rather than
+/// from content.
 pub fn check_links(
     outputs: &[Output],
     theme_templates: &std::path::Path,
     sources: &BTreeMap<PathBuf, String>,
 ) -> Vec<Diagnostic> {
-    let mut ids: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
-    let mut files: BTreeSet<&str> = BTreeSet::new();
-    for o in outputs {
-        files.insert(o.path.as_str());
-        if o.html {
-            let html = std::str::from_utf8(&o.bytes).unwrap_or("");
-            ids.insert(
-                o.route.as_str(),
-                attr_values(html, "id")
-                    .into_iter()
-                    .map(|c| c.into_owned())
-                    .collect(),
-            );
-        }
-    }
+    let mut links = Links::default();
     let mut diags = Vec::new();
-    for o in outputs.iter().filter(|o| o.html) {
-        let html = std::str::from_utf8(&o.bytes).unwrap_or("");
-        let mut seen = BTreeSet::new();
-        for attr in ["href", "src"] {
-            for target in attr_values(html, attr) {
-                if !seen.insert(target.to_string()) {
-                    continue;
-                }
-                if let Some(problem) = resolve(&o.route, &target, &files, &ids) {
-                    diags.push(locate(o, &target, problem, theme_templates, sources));
-                }
+    let by_path: BTreeMap<&str, &Output> = outputs.iter().map(|o| (o.path.as_str(), o)).collect();
+    for o in outputs {
+        links.file(o.path.clone());
+        if o.html {
+            let (problems, pending) = page_links(o);
+            for (target, problem) in problems {
+                diags.push(locate(
+                    &Origin::of(o),
+                    &target,
+                    problem,
+                    theme_templates,
+                    sources,
+                ));
+            }
+            for p in pending {
+                links.want(p);
             }
         }
     }
+    diags.extend(links.finish(
+        |path| by_path.get(path).map(|o| o.bytes.clone()),
+        theme_templates,
+        sources,
+    ));
     diags
 }
 
-/// Why `target`, linked from `from`, does not resolve; `None` when it does or is external.
-fn resolve(
-    from: &str,
-    target: &str,
-    files: &BTreeSet<&str>,
-    ids: &BTreeMap<&str, BTreeSet<String>>,
-) -> Option<String> {
+/// What a link points to: `Ok(None)` for an external address, `Ok(Some((route, fragment)))`
+/// for a place in the site, `Err` for a link that can never work.
+fn classify(from: &str, target: &str) -> Result<Option<(String, Option<String>)>, String> {
     let t = target.trim();
     if t.is_empty() {
-        return Some("empty link".into());
+        return Err("empty link".into());
     }
     let lower = t.to_ascii_lowercase();
     if lower.starts_with("javascript:")
         || lower.starts_with("data:")
         || lower.starts_with("vbscript:")
     {
-        return Some(format!("script link `{t}`"));
+        return Err(format!("script link `{t}`"));
     }
     if t.starts_with("//")
         || lower.contains("://")
         || lower.starts_with("mailto:")
         || lower.starts_with("tel:")
     {
-        return None;
+        return Ok(None);
     }
     let (path, fragment) = match t.split_once('#') {
-        Some((p, f)) => (p, Some(f)),
+        Some((p, f)) => (p, (!f.is_empty()).then(|| f.to_string())),
         None => (t, None),
     };
     let path = path.split('?').next().unwrap_or("");
@@ -107,26 +258,10 @@ fn resolve(
     } else {
         // Relative to the page's directory.
         let base = &from[..from.rfind('/').map(|i| i + 1).unwrap_or(0)];
-        normalise(&format!("{base}{path}"))?
+        normalise(&format!("{base}{path}"))
+            .ok_or_else(|| format!("link to `{t}`: no such page or file"))?
     };
-    let file = crate::routes::output_file(&route);
-    if !files.contains(file.as_str()) {
-        return Some(format!("link to `{t}`: no such page or file"));
-    }
-    if let Some(f) = fragment
-        && !f.is_empty()
-    {
-        match ids.get(route.as_str()) {
-            Some(set) if set.contains(f) => {}
-            Some(_) => {
-                return Some(format!(
-                    "link to `{t}`: the page has no element with id `{f}`"
-                ));
-            }
-            None => return Some(format!("link to `{t}`: fragments only work on pages")),
-        }
-    }
-    None
+    Ok(Some((route, fragment)))
 }
 
 fn normalise(path: &str) -> Option<String> {
@@ -148,8 +283,10 @@ fn normalise(path: &str) -> Option<String> {
     Some(s)
 }
 
-fn locate(
-    o: &Output,
+/// The diagnostic for a broken link: in the content file that has it when it came from Markdown,
+/// else in the page's template.
+pub fn locate(
+    o: &Origin,
     target: &str,
     problem: String,
     theme_templates: &std::path::Path,
@@ -194,31 +331,46 @@ mod tests {
         assert_eq!(normalise("/../x"), None);
     }
 
+    fn page(route: &str, html: &str) -> Output {
+        Output {
+            route: route.into(),
+            path: crate::routes::output_file(route),
+            bytes: html.as_bytes().to_vec(),
+            html: route.ends_with('/'),
+            source: None,
+            template: Some("page.html".into()),
+        }
+    }
+
+    fn problems(links: &str) -> Vec<String> {
+        let site = vec![
+            page("/kk/", &format!("<main id=\"main\">{links}</main>")),
+            page("/kk/standard/", "<p id=\"p11\">11.</p>"),
+            page("/assets/style.css", "body {}"),
+        ];
+        check_links(&site, std::path::Path::new("t"), &BTreeMap::new())
+            .into_iter()
+            .map(|d| d.message)
+            .collect()
+    }
+
     #[test]
     fn resolution() {
-        let files: BTreeSet<&str> = [
-            "kk/index.html",
-            "kk/standard/index.html",
-            "assets/style.css",
-        ]
-        .into();
-        let mut ids = BTreeMap::new();
-        ids.insert("/kk/standard/", BTreeSet::from(["p11".to_string()]));
-        ids.insert("/kk/", BTreeSet::new());
-        assert_eq!(resolve("/kk/", "/kk/standard/#p11", &files, &ids), None);
-        assert_eq!(resolve("/kk/", "standard/#p11", &files, &ids), None);
-        assert_eq!(resolve("/kk/", "/assets/style.css", &files, &ids), None);
-        assert_eq!(resolve("/kk/", "https://example.kz/", &files, &ids), None);
-        assert!(
-            resolve("/kk/", "/kk/standard/#p99", &files, &ids)
-                .unwrap()
-                .contains("no element with id `p99`")
-        );
-        assert!(
-            resolve("/kk/", "/kk/nope/", &files, &ids)
-                .unwrap()
-                .contains("no such page")
-        );
-        assert!(resolve("/kk/", "javascript:alert(1)", &files, &ids).is_some());
+        assert!(problems(r#"<a href="/kk/standard/#p11"></a>"#).is_empty());
+        assert!(problems(r#"<a href="standard/#p11"></a>"#).is_empty());
+        assert!(problems(r##"<a href="#main"></a><a href="/kk/#main"></a>"##).is_empty());
+        assert!(problems(r#"<link href="/assets/style.css">"#).is_empty());
+        assert!(problems(r#"<a href="https://example.kz/"></a>"#).is_empty());
+        let p = problems(r#"<a href="/kk/standard/#p99"></a>"#);
+        assert!(p[0].contains("no element with id `p99`"), "{p:?}");
+        let p = problems(r##"<a href="#nowhere"></a>"##);
+        assert!(p[0].contains("no element with id `nowhere`"), "{p:?}");
+        let p = problems(r#"<a href="/kk/nope/"></a>"#);
+        assert!(p[0].contains("no such page"), "{p:?}");
+        let p = problems(r#"<a href="/assets/style.css#x"></a>"#);
+        assert!(p[0].contains("fragments only work on pages"), "{p:?}");
+        assert_eq!(problems(r#"<a href="javascript:alert(1)"></a>"#).len(), 1);
+        // Each distinct broken target once.
+        assert_eq!(problems(r#"<a href="/x/"></a><a href="/x/"></a>"#).len(), 1);
     }
 }

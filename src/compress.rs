@@ -1,8 +1,6 @@
 //! Pre-compressed copies of text files (`.gz`, `.br`) next to the originals, so a web server can
 //! send them with no CPU per request (nginx `gzip_static on; brotli_static on;`).
 
-use crate::render::Output;
-use rayon::prelude::*;
 use std::io::Write;
 
 /// Extensions of the files worth compressing.
@@ -51,22 +49,14 @@ fn brotli(bytes: &[u8]) -> Vec<u8> {
     w.into_inner()
 }
 
-/// The `.gz` and `.br` siblings of every text output.
-pub fn precompressed(outputs: &[Output]) -> Vec<Output> {
-    outputs
-        .par_iter()
-        .filter(|o| TEXT.iter().any(|e| o.path.ends_with(e)))
-        .flat_map_iter(|o| {
-            [("gz", gzip(&o.bytes)), ("br", brotli(&o.bytes))].map(|(ext, bytes)| Output {
-                route: format!("{}.{ext}", o.route),
-                path: format!("{}.{ext}", o.path),
-                bytes,
-                html: false,
-                source: None,
-                template: None,
-            })
-        })
-        .collect()
+/// Whether a file at `path` is text worth pre-compressing.
+pub fn is_text(path: &str) -> bool {
+    TEXT.iter().any(|e| path.ends_with(e))
+}
+
+/// The gzip and brotli encodings of `bytes`.
+pub fn both(bytes: &[u8]) -> (Vec<u8>, Vec<u8>) {
+    (gzip(bytes), brotli(bytes))
 }
 
 #[cfg(test)]

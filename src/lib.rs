@@ -72,33 +72,141 @@ pub fn load_site(root: &Path, env: &load::Env) -> Result<model::Site> {
     Ok(site)
 }
 
-/// Plans, renders and checks one edition of a loaded site, without writing anything.
+/// Plans, renders and checks one edition of a loaded site in memory; the files sorted by path.
 pub fn render_edition(
     site: &model::Site,
     templates: &render::Templates,
     ed: &edition::Edition,
 ) -> Result<Vec<render::Output>> {
+    let memory = write::Memory::default();
+    render_edition_into(site, templates, ed, &memory, "")?;
+    Ok(memory
+        .into_files()
+        .into_iter()
+        .map(|(path, bytes)| render::Output {
+            route: routes::route_of_file(&path),
+            html: path.ends_with(".html"),
+            path,
+            bytes,
+            source: None,
+            template: None,
+        })
+        .collect())
+}
+
+/// What rendering left behind besides the files it stored: small per page, merged in plan
+/// order so that diagnostics and the sitemap come out the same whatever the thread count.
+#[derive(Default)]
+struct Rendered {
+    pages: usize,
+    diagnostics: Vec<diagnostics::Diagnostic>,
+    links: check::Links,
+    sitemap: Vec<render::SitemapEntry>,
+}
+
+impl Rendered {
+    /// `self` followed by `later`.
+    fn merge(mut self, later: Rendered) -> Rendered {
+        self.pages += later.pages;
+        for d in later.diagnostics {
+            // A template error repeats on every page that uses it; report it once.
+            if !self.diagnostics.contains(&d) {
+                self.diagnostics.push(d);
+            }
+        }
+        self.links.merge(later.links);
+        self.sitemap.extend(later.sitemap);
+        self
+    }
+}
+
+/// Plans, renders and checks one edition, storing each file in `sink` under `prefix` as soon as
+/// it is rendered (pages in parallel; no page is kept once stored). Returns the number of
+/// pages. Every link is checked once the whole edition exists; any problem is an error, and the
+/// caller discards what was stored.
+pub fn render_edition_into(
+    site: &model::Site,
+    templates: &render::Templates,
+    ed: &edition::Edition,
+    sink: &dyn write::Sink,
+    prefix: &str,
+) -> Result<usize> {
+    use rayon::prelude::*;
     let plan = plan::plan(site, ed);
     if !plan.problems.is_empty() {
         return Err(Error::Project(plan.problems));
     }
     let renderer = render::Renderer::new(site, templates, &plan)?;
-    let (mut outputs, diags) = renderer.render_all(&plan.pages);
-    if !diags.is_empty() {
-        return Err(Error::Project(diags));
-    }
-    outputs.extend(render::extras(site, &plan));
+    let theme_templates = site.theme.dir.join("templates");
     let mut sources = site.sources.clone();
     for p in &site.pages {
         for v in p.versions.values() {
             sources.insert(v.file.clone(), v.source.clone());
         }
     }
-    let broken = check::check_links(&outputs, &site.theme.dir.join("templates"), &sources);
+    let with_sitemap = plan.edition.base_url.is_some();
+    let rendered = plan
+        .work
+        .par_iter()
+        .try_fold(Rendered::default, |mut r, w| -> Result<Rendered> {
+            for page in plan.pages_of(site, w) {
+                match renderer.render(&page) {
+                    Ok(o) => {
+                        let (problems, pending) = check::page_links(&o);
+                        for (target, problem) in problems {
+                            let d = check::locate(
+                                &check::Origin::of(&o),
+                                &target,
+                                problem,
+                                &theme_templates,
+                                &sources,
+                            );
+                            if !r.diagnostics.contains(&d) {
+                                r.diagnostics.push(d);
+                            }
+                        }
+                        for p in pending {
+                            r.links.want(p);
+                        }
+                        if with_sitemap {
+                            r.sitemap.push(render::SitemapEntry::of(&page));
+                        }
+                        r.pages += 1;
+                        sink.put(&format!("{prefix}{}", o.path), o.bytes)?;
+                        r.links.file(o.path);
+                    }
+                    Err(d) => {
+                        if !r.diagnostics.contains(&d) {
+                            r.diagnostics.push(d);
+                        }
+                    }
+                }
+            }
+            Ok(r)
+        })
+        .try_reduce(Rendered::default, |a, b| Ok(a.merge(b)))?;
+    let Rendered {
+        pages,
+        diagnostics: diags,
+        mut links,
+        sitemap,
+    } = rendered;
+    if !diags.is_empty() {
+        return Err(Error::Project(diags));
+    }
+    for o in render::extras(site, &plan, &sitemap) {
+        sink.put(&format!("{prefix}{}", o.path), o.bytes)?;
+        links.file(o.path);
+    }
+    let broken = links.finish(
+        |path| sink.read(&format!("{prefix}{path}")),
+        &theme_templates,
+        &sources,
+    );
     if !broken.is_empty() {
         return Err(Error::Project(broken));
     }
-    Ok(outputs)
+    Ok(pages)
 }
 
 /// The editions selected, resolved against the loaded site.
@@ -135,33 +243,29 @@ pub fn build_editions(
     let site = load_site(root, env)?;
     let templates = render::Templates::compile(&site)?;
     let editions = select(&site, which)?;
-    let mut all = Vec::new();
+    let staging = write::Staging::begin(out, site.config.precompress)?;
+    let mut pages = 0;
     let mut diags = Vec::new();
     for ed in &editions {
-        match render_edition(&site, &templates, ed) {
-            Ok(mut outputs) => {
-                if *which == Editions::All {
-                    for o in &mut outputs {
-                        o.path = format!("{}/{}", ed.slug, o.path);
-                    }
-                }
-                all.extend(outputs);
-            }
+        let prefix = if *which == Editions::All {
+            format!("{}/", ed.slug)
+        } else {
+            String::new()
+        };
+        match render_edition_into(&site, &templates, ed, &staging, &prefix) {
+            Ok(n) => pages += n,
             Err(Error::Project(d)) => diags.extend(d),
             Err(e) => return Err(e),
         }
     }
     if !diags.is_empty() {
+        // Dropping the staging directory leaves the previous output as it was.
         return Err(Error::Project(diags));
     }
-    if site.config.precompress {
-        let compressed = compress::precompressed(&all);
-        all.extend(compressed);
-    }
-    let bytes = write::write_site(out, &all)?;
+    let (files, bytes) = staging.commit()?;
     Ok(Report {
-        pages: all.iter().filter(|o| o.html).count(),
-        files: all.len(),
+        pages,
+        files,
         bytes,
     })
 }

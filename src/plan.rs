@@ -12,7 +12,7 @@ use crate::present;
 use crate::routes;
 use erased::Ser as _;
 use serde_json::{Map, Value, json};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 /// A page to render.
@@ -38,13 +38,74 @@ pub struct Globals {
 }
 
 /// The plan of a build.
+///
+/// Site-wide pages (content, forms, the directory's index) are planned here in full. The pages
+/// of each office — its page, posters and receipts, sixteen per office in two languages — are
+/// only listed as [`OfficeJob`]s and planned by [`office_pages`] when they are rendered, so that
+/// a directory of tens of thousands of offices never has all its page contexts in memory at once.
 #[derive(Debug, Clone)]
 pub struct Plan {
     pub edition: Edition,
+    /// Pages planned in full, in the order of [`Plan::work`].
     pub pages: Vec<Page>,
+    /// Everything to render, in output order: whole pages and office jobs.
+    pub work: Vec<Work>,
     pub globals: Vec<Globals>,
     /// Problems found while planning (e.g. forbidden links in Markdown).
     pub problems: Vec<crate::diagnostics::Diagnostic>,
+    /// Breadcrumbs shared by the office pages of each language: home, the directory.
+    crumbs: BTreeMap<String, [Value; 2]>,
+}
+
+/// One unit of rendering work.
+#[derive(Debug, Clone, Copy)]
+pub enum Work {
+    /// `Plan::pages[i]`.
+    Page(usize),
+    /// The pages of one office.
+    Office(OfficeJob),
+}
+
+/// An office whose pages are planned when rendered: a department's seat (`unit: None`: the
+/// department page and the seat's printables) or a unit (its page and printables).
+#[derive(Debug, Clone, Copy)]
+pub struct OfficeJob {
+    /// Index into `Site::languages()`.
+    pub lang: usize,
+    /// Index into `offices.departments`.
+    pub department: usize,
+    /// Index into the department's `units`.
+    pub unit: Option<usize>,
+}
+
+impl Plan {
+    /// Number of pages the plan renders, without planning them.
+    pub fn page_count(&self) -> usize {
+        self.work
+            .iter()
+            .map(|w| match w {
+                Work::Page(_) => 1,
+                Work::Office(_) => OFFICE_PAGES,
+            })
+            .sum()
+    }
+
+    /// The pages of one unit of work, planned now.
+    pub fn pages_of(&self, site: &Site, work: &Work) -> Vec<Page> {
+        match work {
+            Work::Page(i) => vec![self.pages[*i].clone()],
+            Work::Office(j) => office_pages(site, self, j),
+        }
+    }
+}
+
+/// Pages of one office job: its own page plus the posters and receipts.
+const OFFICE_PAGES: usize = 1 + routes::POSTER_VARIANTS.len() + 2 * routes::RECEIPTS.len();
+
+/// Adds a fully planned page and its place in the work list.
+fn push(pages: &mut Vec<Page>, work: &mut Vec<Work>, page: Page) {
+    work.push(Work::Page(pages.len()));
+    pages.push(page);
 }
 
 /// Navigation weights of the pages that are not content files.
@@ -58,8 +119,10 @@ pub fn plan(site: &Site, ed: &Edition) -> Plan {
     let mut pages = Vec::new();
     let mut globals = Vec::new();
     let mut problems = Vec::new();
+    let mut work = Vec::new();
+    let mut crumbs = BTreeMap::new();
 
-    for lang in &langs {
+    for (li, lang) in langs.iter().enumerate() {
         globals.push(Globals {
             lang: lang.clone(),
             values: globals_for(site, lang, ed),
@@ -114,18 +177,22 @@ pub fn plan(site: &Site, ed: &Edition) -> Plan {
                 },
             );
             page.insert("slug".into(), Value::String(cp.slug.clone()));
-            pages.push(Page {
-                route,
-                lang: Some(lang.clone()),
-                template: v
-                    .front
-                    .template
-                    .as_ref()
-                    .map(|t| t.value.clone())
-                    .unwrap_or_else(|| "page.html".into()),
-                context: wrap(page),
-                source: Some(v.file.clone()),
-            });
+            push(
+                &mut pages,
+                &mut work,
+                Page {
+                    route,
+                    lang: Some(lang.clone()),
+                    template: v
+                        .front
+                        .template
+                        .as_ref()
+                        .map(|t| t.value.clone())
+                        .unwrap_or_else(|| "page.html".into()),
+                    context: wrap(page),
+                    source: Some(v.file.clone()),
+                },
+            );
         }
 
         // Blank forms (Appendices 2, 3 and 4).
@@ -141,13 +208,17 @@ pub fn plan(site: &Site, ed: &Edition) -> Plan {
             vec![home_crumb.clone()],
             routes::forms,
         );
-        pages.push(Page {
-            route: forms_route.clone(),
-            lang: Some(lang.clone()),
-            template: "forms.html".into(),
-            context: wrap(page),
-            source: None,
-        });
+        push(
+            &mut pages,
+            &mut work,
+            Page {
+                route: forms_route.clone(),
+                lang: Some(lang.clone()),
+                template: "forms.html".into(),
+                context: wrap(page),
+                source: None,
+            },
+        );
         let forms_crumb = json!({"title": forms_title, "url": forms_route});
         for name in routes::FORMS {
             let route = routes::form(lang, name);
@@ -162,13 +233,17 @@ pub fn plan(site: &Site, ed: &Edition) -> Plan {
                 vec![home_crumb.clone(), forms_crumb.clone()],
                 |l| routes::form(l, name),
             );
-            pages.push(Page {
-                route,
-                lang: Some(lang.clone()),
-                template: format!("form-{name}.html"),
-                context: wrap(page),
-                source: None,
-            });
+            push(
+                &mut pages,
+                &mut work,
+                Page {
+                    route,
+                    lang: Some(lang.clone()),
+                    template: format!("form-{name}.html"),
+                    context: wrap(page),
+                    source: None,
+                },
+            );
         }
 
         for name in routes::RECEIPTS {
@@ -188,13 +263,17 @@ pub fn plan(site: &Site, ed: &Edition) -> Plan {
             let mut ctx = wrap(page);
             ctx.insert("office".into(), Value::Null);
             ctx.insert("sheets".into(), sheets(site, None));
-            pages.push(Page {
-                route,
-                lang: Some(lang.clone()),
-                template: format!("form-{name}.html"),
-                context: ctx,
-                source: None,
-            });
+            push(
+                &mut pages,
+                &mut work,
+                Page {
+                    route,
+                    lang: Some(lang.clone()),
+                    template: format!("form-{name}.html"),
+                    context: ctx,
+                    source: None,
+                },
+            );
         }
 
         // The office directory.
@@ -211,66 +290,31 @@ pub fn plan(site: &Site, ed: &Edition) -> Plan {
             vec![home_crumb.clone()],
             routes::offices,
         );
-        pages.push(Page {
-            route: offices_route.clone(),
-            lang: Some(lang.clone()),
-            template: "offices.html".into(),
-            context: wrap(page),
-            source: None,
-        });
+        push(
+            &mut pages,
+            &mut work,
+            Page {
+                route: offices_route.clone(),
+                lang: Some(lang.clone()),
+                template: "offices.html".into(),
+                context: wrap(page),
+                source: None,
+            },
+        );
+        crumbs.insert(lang.clone(), [home_crumb.clone(), offices_crumb.clone()]);
         for di in ed.departments(site) {
             let d = &site.data.offices.departments[di];
-            let route = routes::department(lang, &d.slug);
-            let name = d.name.get(lang);
-            let page = page_object(
-                site,
-                base,
-                lang,
-                &route,
-                name,
-                &format!("{} — {}", name, d.address.get(lang)),
-                vec![home_crumb.clone(), offices_crumb.clone()],
-                |l| routes::department(l, &d.slug),
-            );
-            let mut ctx = wrap(page);
-            ctx.insert("department".into(), department_view(d, lang, true));
-            ctx.insert("department_index".into(), json!(di));
-            pages.push(Page {
-                route: route.clone(),
-                lang: Some(lang.clone()),
-                template: "department.html".into(),
-                context: ctx,
-                source: None,
-            });
-            let dep_crumb = json!({"title": name, "url": route});
-            let crumbs = vec![home_crumb.clone(), offices_crumb.clone(), dep_crumb.clone()];
-            printables(site, ed, lang, d, None, &crumbs, &mut pages);
-            for u in &d.units {
-                let uroute = routes::unit(lang, &d.slug, &u.slug);
-                let uname = u.name.get(lang);
-                let page = page_object(
-                    site,
-                    base,
-                    lang,
-                    &uroute,
-                    uname,
-                    &format!("{} — {}", uname, u.address.get(lang)),
-                    vec![home_crumb.clone(), offices_crumb.clone(), dep_crumb.clone()],
-                    |l| routes::unit(l, &d.slug, &u.slug),
-                );
-                let mut ctx = wrap(page);
-                ctx.insert("department".into(), department_view(d, lang, false));
-                ctx.insert("unit".into(), unit_view(d, u, lang));
-                pages.push(Page {
-                    route: uroute.clone(),
-                    lang: Some(lang.clone()),
-                    template: "office.html".into(),
-                    context: ctx,
-                    source: None,
-                });
-                let mut crumbs = vec![home_crumb.clone(), offices_crumb.clone(), dep_crumb.clone()];
-                crumbs.push(json!({"title": uname, "url": uroute}));
-                printables(site, ed, lang, d, Some(u), &crumbs, &mut pages);
+            work.push(Work::Office(OfficeJob {
+                lang: li,
+                department: di,
+                unit: None,
+            }));
+            for ui in 0..d.units.len() {
+                work.push(Work::Office(OfficeJob {
+                    lang: li,
+                    department: di,
+                    unit: Some(ui),
+                }));
             }
         }
     }
@@ -313,31 +357,125 @@ pub fn plan(site: &Site, ed: &Edition) -> Plan {
                     .join(" · ")
             ),
         );
-        pages.push(Page {
-            route,
-            lang: None,
-            template: template.into(),
-            context: wrap(page),
-            source: None,
-        });
+        push(
+            &mut pages,
+            &mut work,
+            Page {
+                route,
+                lang: None,
+                template: template.into(),
+                context: wrap(page),
+                source: None,
+            },
+        );
     }
     for p in &mut pages {
         let lang = p
             .lang
             .clone()
             .unwrap_or_else(|| langs.first().cloned().unwrap_or_default());
-        if let Some(g) = globals.iter().find(|g| g.lang == lang)
-            && let Some(ld) = crate::structured::jsonld(&p.context, &g.values, base)
-            && let Some(Value::Object(page)) = p.context.get_mut("page")
-        {
-            page.insert("jsonld".into(), json!(ld));
+        if let Some(g) = globals.iter().find(|g| g.lang == lang) {
+            attach_jsonld(p, g, base);
         }
     }
     Plan {
         edition: ed.clone(),
         pages,
+        work,
         globals,
         problems,
+        crumbs,
+    }
+}
+
+/// Plans the pages of one office: the department page (for a seat) or the unit's page, then its
+/// posters and receipts.
+pub fn office_pages(site: &Site, plan: &Plan, j: &OfficeJob) -> Vec<Page> {
+    let ed = &plan.edition;
+    let base = ed.base_url.as_deref();
+    let langs = site.languages();
+    let lang = langs.get(j.lang).map(String::as_str).unwrap_or_default();
+    let Some([home_crumb, offices_crumb]) = plan.crumbs.get(lang) else {
+        return Vec::new();
+    };
+    let Some(d) = site.data.offices.departments.get(j.department) else {
+        return Vec::new();
+    };
+    let mut pages = Vec::with_capacity(OFFICE_PAGES);
+    let route = routes::department(lang, &d.slug);
+    let name = d.name.get(lang);
+    let dep_crumb = json!({"title": name, "url": route});
+    match j.unit.and_then(|ui| d.units.get(ui)) {
+        None => {
+            let page = page_object(
+                site,
+                base,
+                lang,
+                &route,
+                name,
+                &format!("{} — {}", name, d.address.get(lang)),
+                vec![home_crumb.clone(), offices_crumb.clone()],
+                |l| routes::department(l, &d.slug),
+            );
+            let mut ctx = wrap(page);
+            ctx.insert("department".into(), department_view(d, lang, true));
+            ctx.insert("department_index".into(), json!(j.department));
+            pages.push(Page {
+                route: route.clone(),
+                lang: Some(lang.to_string()),
+                template: "department.html".into(),
+                context: ctx,
+                source: None,
+            });
+            let crumbs = vec![home_crumb.clone(), offices_crumb.clone(), dep_crumb];
+            printables(site, ed, lang, d, None, &crumbs, &mut pages);
+        }
+        Some(u) => {
+            let uroute = routes::unit(lang, &d.slug, &u.slug);
+            let uname = u.name.get(lang);
+            let page = page_object(
+                site,
+                base,
+                lang,
+                &uroute,
+                uname,
+                &format!("{} — {}", uname, u.address.get(lang)),
+                vec![home_crumb.clone(), offices_crumb.clone(), dep_crumb.clone()],
+                |l| routes::unit(l, &d.slug, &u.slug),
+            );
+            let mut ctx = wrap(page);
+            ctx.insert("department".into(), department_view(d, lang, false));
+            ctx.insert("unit".into(), unit_view(d, u, lang));
+            pages.push(Page {
+                route: uroute.clone(),
+                lang: Some(lang.to_string()),
+                template: "office.html".into(),
+                context: ctx,
+                source: None,
+            });
+            let crumbs = vec![
+                home_crumb.clone(),
+                offices_crumb.clone(),
+                dep_crumb,
+                json!({"title": uname, "url": uroute}),
+            ];
+            printables(site, ed, lang, d, Some(u), &crumbs, &mut pages);
+        }
+    }
+    if let Some(g) = plan.globals.iter().find(|g| g.lang == lang) {
+        for p in &mut pages {
+            attach_jsonld(p, g, base);
+        }
+    }
+    pages
+}
+
+/// Adds the page's JSON-LD (when it has any) to its `page` object.
+fn attach_jsonld(p: &mut Page, g: &Globals, base: Option<&str>) {
+    if let Some(ld) = crate::structured::jsonld(&p.context, &g.values, base)
+        && let Some(Value::Object(page)) = p.context.get_mut("page")
+    {
+        page.insert("jsonld".into(), json!(ld));
     }
 }
 

@@ -8,7 +8,6 @@ use crate::diagnostics::{Diagnostic, Error, Result};
 use crate::model::Site;
 use crate::plan::{Page, Plan};
 use crate::routes;
-use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -128,26 +127,6 @@ impl Renderer {
             template: Some(page.template.clone()),
         })
     }
-
-    /// Renders every page in parallel; the result is in plan order whatever the scheduling.
-    pub fn render_all(&self, pages: &[Page]) -> (Vec<Output>, Vec<Diagnostic>) {
-        let results: Vec<std::result::Result<Output, Diagnostic>> =
-            pages.par_iter().map(|p| self.render(p)).collect();
-        let mut out = Vec::with_capacity(results.len());
-        let mut diags = Vec::new();
-        for r in results {
-            match r {
-                Ok(o) => out.push(o),
-                Err(d) => {
-                    // A template error repeats on every page that uses it; report it once.
-                    if !diags.contains(&d) {
-                        diags.push(d);
-                    }
-                }
-            }
-        }
-        (out, diags)
-    }
 }
 
 /// Turns a Tera error into a diagnostic naming the template file, line and column.
@@ -196,8 +175,7 @@ fn tera_diagnostic(
 
 /// Files that are not rendered from templates: theme assets, open data, `sitemap.xml` (when the
 /// edition has an address), `robots.txt`.
-pub fn extras(site: &Site, plan: &Plan) -> Vec<Output> {
-    let pages = &plan.pages;
+pub fn extras(site: &Site, plan: &Plan, pages: &[SitemapEntry]) -> Vec<Output> {
     let mut out = Vec::new();
     let mut assets: Vec<&(String, Vec<u8>)> = site.theme.static_files.iter().collect();
     assets.sort_by(|a, b| a.0.cmp(&b.0));
@@ -224,14 +202,16 @@ pub fn extras(site: &Site, plan: &Plan) -> Vec<Output> {
     }
     let mut robots = String::from("User-agent: *\nAllow: /\n");
     if let Some(base) = plan.edition.base_url.as_deref() {
-        out.push(Output {
-            route: routes::sitemap(),
-            path: routes::output_file(&routes::sitemap()),
-            bytes: sitemap(base, pages).into_bytes(),
-            html: false,
-            source: None,
-            template: None,
-        });
+        for (route, xml) in sitemaps(base, pages, SITEMAP_MAX_URLS) {
+            out.push(Output {
+                path: routes::output_file(&route),
+                route,
+                bytes: xml.into_bytes(),
+                html: false,
+                source: None,
+                template: None,
+            });
+        }
         robots.push_str(&format!(
             "\nSitemap: {}\n",
             routes::absolute(base, &routes::sitemap())
@@ -248,30 +228,83 @@ pub fn extras(site: &Site, plan: &Plan) -> Vec<Output> {
     out
 }
 
-/// `sitemap.xml`: every page, with its language alternates and `x-default`.
-fn sitemap(base: &str, pages: &[Page]) -> String {
-    let mut s = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
-    );
-    for p in pages {
-        if p.route == routes::not_found() {
-            continue;
-        }
-        s.push_str("  <url>\n    <loc>");
-        s.push_str(&xml_escape(&routes::absolute(base, &p.route)));
-        s.push_str("</loc>\n");
+/// What the sitemap needs of a page: its route and its language alternates.
+#[derive(Debug, Clone)]
+pub struct SitemapEntry {
+    pub route: String,
+    /// `(lang, absolute URL)` of every language version.
+    pub alternates: Vec<(String, String)>,
+}
+
+impl SitemapEntry {
+    pub fn of(p: &Page) -> SitemapEntry {
         let alternates = p
             .context
             .get("page")
             .and_then(|v| v.get("alternates"))
-            .and_then(|v| v.as_array());
-        if let Some(alts) = alternates {
-            for a in alts {
-                let lang = a.get("lang").and_then(|v| v.as_str()).unwrap_or_default();
-                let abs = a
-                    .get("absolute")
-                    .and_then(|v| v.as_str())
-                    .unwrap_or_default();
+            .and_then(|v| v.as_array())
+            .map(|alts| {
+                alts.iter()
+                    .map(|a| {
+                        let field = |k: &str| {
+                            a.get(k)
+                                .and_then(|v| v.as_str())
+                                .unwrap_or_default()
+                                .to_string()
+                        };
+                        (field("lang"), field("absolute"))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        SitemapEntry {
+            route: p.route.clone(),
+            alternates,
+        }
+    }
+}
+
+/// The most URLs one sitemap file may list (sitemaps.org protocol).
+const SITEMAP_MAX_URLS: usize = 50_000;
+
+/// `sitemap.xml` listing every page; beyond `max` pages, `sitemap.xml` is a sitemap index of
+/// `sitemap-1.xml`, `sitemap-2.xml`, … of `max` pages each, as the protocol requires.
+fn sitemaps(base: &str, pages: &[SitemapEntry], max: usize) -> Vec<(String, String)> {
+    let listed: Vec<&SitemapEntry> = pages
+        .iter()
+        .filter(|p| p.route != routes::not_found())
+        .collect();
+    if listed.len() <= max {
+        return vec![(routes::sitemap(), sitemap(base, &listed))];
+    }
+    let mut files = Vec::new();
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (i, chunk) in listed.chunks(max.max(1)).enumerate() {
+        let route = format!("/sitemap-{}.xml", i + 1);
+        index.push_str(&format!(
+            "  <sitemap><loc>{}</loc></sitemap>\n",
+            xml_escape(&routes::absolute(base, &route))
+        ));
+        files.push((route, sitemap(base, chunk)));
+    }
+    index.push_str("</sitemapindex>\n");
+    files.insert(0, (routes::sitemap(), index));
+    files
+}
+
+/// One sitemap file: `pages`, each with its language alternates and `x-default`.
+fn sitemap(base: &str, pages: &[&SitemapEntry]) -> String {
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    for p in pages {
+        s.push_str("  <url>\n    <loc>");
+        s.push_str(&xml_escape(&routes::absolute(base, &p.route)));
+        s.push_str("</loc>\n");
+        if !p.alternates.is_empty() {
+            for (lang, abs) in &p.alternates {
                 s.push_str(&format!(
                     "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
                     xml_escape(lang),
@@ -294,4 +327,46 @@ fn xml_escape(s: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(route: &str) -> SitemapEntry {
+        SitemapEntry {
+            route: route.into(),
+            alternates: vec![("kk".into(), format!("https://x.kz{route}"))],
+        }
+    }
+
+    #[test]
+    fn large_sites_get_a_sitemap_index() {
+        let pages: Vec<SitemapEntry> =
+            ["/kk/", "/kk/a/", "/kk/b/", "/404.html", "/kk/c/", "/kk/d/"]
+                .iter()
+                .map(|r| entry(r))
+                .collect();
+        let one = sitemaps("https://x.kz", &pages, 10);
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0].0, "/sitemap.xml");
+        assert_eq!(one[0].1.matches("<loc>").count(), 5, "404 is not listed");
+
+        let split = sitemaps("https://x.kz", &pages, 2);
+        let routes: Vec<&str> = split.iter().map(|(r, _)| r.as_str()).collect();
+        assert_eq!(
+            routes,
+            [
+                "/sitemap.xml",
+                "/sitemap-1.xml",
+                "/sitemap-2.xml",
+                "/sitemap-3.xml"
+            ]
+        );
+        assert!(split[0].1.contains("<sitemapindex"));
+        assert!(split[0].1.contains("<loc>https://x.kz/sitemap-3.xml</loc>"));
+        assert_eq!(split[1].1.matches("<url>").count(), 2);
+        assert_eq!(split[3].1.matches("<url>").count(), 1);
+        assert!(split[3].1.contains("<loc>https://x.kz/kk/d/</loc>"));
+    }
 }

@@ -147,6 +147,14 @@ pub fn output_file(route: &str) -> String {
     }
 }
 
+/// The route of an output file: the inverse of [`output_file`].
+pub fn route_of_file(path: &str) -> String {
+    match path.strip_suffix("index.html") {
+        Some(dir) if dir.is_empty() || dir.ends_with('/') => format!("/{dir}"),
+        _ => format!("/{path}"),
+    }
+}
+
 /// The absolute URL of a route.
 pub fn absolute(base_url: &str, route: &str) -> String {
     format!("{}{}", base_url.trim_end_matches('/'), route)

@@ -19,8 +19,11 @@
 use crate::diagnostics::{Error, Result};
 use crate::render::Output;
 use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 /// Name of the staging (and, after the swap, retired) directory beside `out`.
 fn sibling(out: &Path, tag: &str) -> Result<PathBuf> {
@@ -34,54 +37,176 @@ fn sibling(out: &Path, tag: &str) -> Result<PathBuf> {
     Ok(parent.join(format!(".{}.stend-{tag}", name.to_string_lossy())))
 }
 
-/// Writes `outputs` to `out` atomically; returns the number of bytes written.
-pub fn write_site(out: &Path, outputs: &[Output]) -> Result<u64> {
-    let staging = sibling(out, "staging")?;
-    let retired = sibling(out, "retired")?;
-    if let Some(parent) = out.parent()
-        && !parent.as_os_str().is_empty()
-    {
-        fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+/// Where rendered files go: a staging directory on disk ([`Staging`]) or memory ([`Memory`],
+/// for `stend check` and `stend serve`). Rendering threads put files as they finish them, so
+/// a build never holds the whole site in memory.
+pub trait Sink: Sync {
+    /// Stores one file at `path` (relative to the output root).
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<()>;
+    /// Reads back a file stored earlier (the link check reads the ids of linked pages).
+    fn read(&self, path: &str) -> Option<Vec<u8>>;
+}
+
+/// A site in memory.
+#[derive(Debug, Default)]
+pub struct Memory {
+    files: Mutex<HashMap<String, Vec<u8>>>,
+}
+
+impl Memory {
+    /// The files, sorted by path.
+    pub fn into_files(self) -> Vec<(String, Vec<u8>)> {
+        let mut v: Vec<_> = self
+            .files
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner())
+            .into_iter()
+            .collect();
+        v.sort_by(|a, b| a.0.cmp(&b.0));
+        v
     }
-    // A build killed between the two renames of the fallback swap: the previous output is
-    // complete under the retired name; put it back.
-    if !out.exists() && retired.join(MARKER).is_file() {
-        fs::rename(&retired, out).map_err(|e| Error::io(out, e))?;
+}
+
+impl Sink for Memory {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<()> {
+        self.files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path.to_string(), bytes);
+        Ok(())
     }
-    guard(out)?;
-    // Leftovers of an interrupted earlier build.
-    for dir in [&staging, &retired] {
-        if dir.exists() {
-            fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+
+    fn read(&self, path: &str) -> Option<Vec<u8>> {
+        self.files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(path)
+            .cloned()
+    }
+}
+
+/// A build in progress on disk: files go into a staging directory beside `--out`, which
+/// [`Staging::commit`] swaps in. Dropped without a commit (a failed build), it removes the
+/// staging directory and leaves `--out` as it was.
+#[derive(Debug)]
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    retired: PathBuf,
+    precompress: bool,
+    made: Mutex<HashSet<PathBuf>>,
+    files: AtomicUsize,
+    bytes: AtomicU64,
+    committed: bool,
+}
+
+impl Staging {
+    /// Prepares a build into `out`: refuses a directory stend did not write, repairs what an
+    /// interrupted build left, and creates an empty staging directory. With `precompress`,
+    /// every text file also gets `.gz` and `.br` copies.
+    pub fn begin(out: &Path, precompress: bool) -> Result<Staging> {
+        let staging = sibling(out, "staging")?;
+        let retired = sibling(out, "retired")?;
+        if let Some(parent) = out.parent()
+            && !parent.as_os_str().is_empty()
+        {
+            fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        // A build killed between the two renames of the fallback swap: the previous output is
+        // complete under the retired name; put it back.
+        if !out.exists() && retired.join(MARKER).is_file() {
+            fs::rename(&retired, out).map_err(|e| Error::io(out, e))?;
+        }
+        guard(out)?;
+        // Leftovers of an interrupted earlier build.
+        for dir in [&staging, &retired] {
+            if dir.exists() {
+                fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+            }
+        }
+        fs::create_dir(&staging).map_err(|e| Error::io(&staging, e))?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            dir: staging,
+            retired,
+            precompress,
+            made: Mutex::new(HashSet::new()),
+            files: AtomicUsize::new(0),
+            bytes: AtomicU64::new(0),
+            committed: false,
+        })
+    }
+
+    fn write(&self, rel: &Path, bytes: &[u8]) -> Result<()> {
+        let full = self.dir.join(rel);
+        fs::write(&full, bytes).map_err(|e| Error::io(&full, e))?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Swaps the staged site in; returns the number of files and bytes written.
+    pub fn commit(mut self) -> Result<(usize, u64)> {
+        let marker = self.dir.join(MARKER);
+        fs::write(
+            &marker,
+            b"This directory is written by stend and replaced on every build.\n",
+        )
+        .map_err(|e| Error::io(&marker, e))?;
+        swap_in(&self.dir, &self.out, &self.retired)?;
+        self.committed = true;
+        Ok((
+            self.files.load(Ordering::Relaxed),
+            self.bytes.load(Ordering::Relaxed),
+        ))
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<()> {
+        let rel = safe_relative(Path::new(path))?;
+        if let Some(parent) = rel.parent()
+            && !parent.as_os_str().is_empty()
+        {
+            let new = self
+                .made
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(parent.to_path_buf());
+            if new {
+                let full = self.dir.join(parent);
+                fs::create_dir_all(&full).map_err(|e| Error::io(&full, e))?;
+            }
+        }
+        if self.precompress && crate::compress::is_text(path) {
+            let (gz, br) = crate::compress::both(&bytes);
+            self.write(Path::new(&format!("{path}.gz")), &gz)?;
+            self.write(Path::new(&format!("{path}.br")), &br)?;
+        }
+        self.write(rel, &bytes)
+    }
+
+    fn read(&self, path: &str) -> Option<Vec<u8>> {
+        let rel = safe_relative(Path::new(path)).ok()?;
+        fs::read(self.dir.join(rel)).ok()
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
         }
     }
-    fs::create_dir(&staging).map_err(|e| Error::io(&staging, e))?;
+}
 
-    // Directories first (sorted, deduplicated), then files in parallel.
-    let mut dirs: Vec<PathBuf> = outputs
-        .iter()
-        .filter_map(|o| Path::new(&o.path).parent().map(Path::to_path_buf))
-        .filter(|p| !p.as_os_str().is_empty())
-        .collect();
-    dirs.sort();
-    dirs.dedup();
-    for d in &dirs {
-        let full = staging.join(safe_relative(d)?);
-        fs::create_dir_all(&full).map_err(|e| Error::io(&full, e))?;
-    }
-    outputs.par_iter().try_for_each(|o| -> Result<()> {
-        let full = staging.join(safe_relative(Path::new(&o.path))?);
-        fs::write(&full, &o.bytes).map_err(|e| Error::io(&full, e))
-    })?;
-    let marker = staging.join(MARKER);
-    fs::write(
-        &marker,
-        b"This directory is written by stend and replaced on every build.\n",
-    )
-    .map_err(|e| Error::io(&marker, e))?;
-    let bytes = outputs.iter().map(|o| o.bytes.len() as u64).sum();
-    swap_in(&staging, out, &retired)?;
-    Ok(bytes)
+/// Writes `outputs` to `out` atomically (without pre-compression); returns the bytes written.
+pub fn write_site(out: &Path, outputs: &[Output]) -> Result<u64> {
+    let staging = Staging::begin(out, false)?;
+    outputs
+        .par_iter()
+        .try_for_each(|o| staging.put(&o.path, o.bytes.clone()))?;
+    Ok(staging.commit()?.1)
 }
 
 /// File that marks a directory as stend's output, so a build never replaces anything else.
