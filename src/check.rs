@@ -370,6 +370,18 @@ mod tests {
         let p = problems(r#"<a href="/assets/style.css#x"></a>"#);
         assert!(p[0].contains("fragments only work on pages"), "{p:?}");
         assert_eq!(problems(r#"<a href="javascript:alert(1)"></a>"#).len(), 1);
+        // Links across pages wait for the site: merged, the first page that linked a target
+        // is the one named.
+        let mut first = Links::default();
+        let mut later = Links::default();
+        let (_, p1) = page_links(&page("/kk/a/", r#"<a href="/kk/gone/"></a>"#));
+        let (_, p2) = page_links(&page("/kk/b/", r#"<a href="/kk/gone/"></a>"#));
+        p1.into_iter().for_each(|p| first.want(p));
+        p2.into_iter().for_each(|p| later.want(p));
+        first.merge(later);
+        let d = first.finish(|_| None, std::path::Path::new("t"), &BTreeMap::new());
+        assert_eq!(d.len(), 1);
+        assert!(d[0].message.contains("on /kk/a/"), "{}", d[0].message);
         // Each distinct broken target once.
         assert_eq!(problems(r#"<a href="/x/"></a><a href="/x/"></a>"#).len(), 1);
     }

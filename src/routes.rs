@@ -198,4 +198,19 @@ mod tests {
         assert_eq!(content("kk", ""), "/kk/");
         assert_eq!(absolute("https://x.kz/", "/kk/"), "https://x.kz/kk/");
     }
+
+    #[test]
+    fn files_map_back_to_their_routes() {
+        for route in [
+            root(),
+            content("kk", ""),
+            unit("ru", "a", "b"),
+            sitemap(),
+            not_found(),
+            asset("style.css"),
+        ] {
+            assert_eq!(route_of_file(&output_file(&route)), route);
+        }
+        assert_eq!(route_of_file("data/offices.json"), "/data/offices.json");
+    }
 }

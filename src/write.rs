@@ -301,6 +301,44 @@ mod tests {
     }
 
     #[test]
+    fn a_failed_build_removes_its_staging_and_keeps_the_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_site(&out, &[output("a.txt", "old")]).unwrap();
+        {
+            let staging = Staging::begin(&out, true).unwrap();
+            staging
+                .put("kk/index.html", b"<p>new</p>".to_vec())
+                .unwrap();
+            // Text files get their compressed copies beside them, readable back.
+            assert_eq!(staging.read("kk/index.html").unwrap(), b"<p>new</p>");
+            assert!(staging.read("kk/index.html.gz").is_some());
+            assert!(staging.read("kk/index.html.br").is_some());
+            assert!(staging.put("../escape.txt", b"x".to_vec()).is_err());
+            // Dropped without commit: the build failed.
+        }
+        assert!(!sibling(&out, "staging").unwrap().exists());
+        assert_eq!(fs::read_to_string(out.join("a.txt")).unwrap(), "old");
+        assert!(!out.join("kk").exists());
+        assert!(!dir.path().join("escape.txt").exists());
+    }
+
+    #[test]
+    fn a_committed_build_counts_what_it_wrote() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let staging = Staging::begin(&out, true).unwrap();
+        staging.put("a.html", b"<p>a</p>".to_vec()).unwrap();
+        staging.put("img.bin", vec![0; 10]).unwrap();
+        let (files, bytes) = staging.commit().unwrap();
+        assert_eq!(files, 4, "a.html, its .gz and .br, img.bin");
+        assert!(bytes > 18);
+        assert!(out.join(MARKER).is_file());
+        assert!(out.join("a.html.br").is_file());
+        assert!(!out.join("img.bin.gz").exists());
+    }
+
+    #[test]
     fn leftovers_of_a_killed_build_are_removed() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
