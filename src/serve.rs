@@ -426,7 +426,9 @@ fn handle(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
         );
     }
     let raw = req.path.split(['?', '#']).next().unwrap_or("");
-    let Some(path) = percent_decode(raw) else {
+    let path =
+        percent_decode(raw).filter(|p| p.starts_with('/') && !p.split('/').any(|s| s == ".."));
+    let Some(path) = path else {
         return respond(
             &mut stream,
             "400 Bad Request",
@@ -436,16 +438,6 @@ fn handle(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
             head,
         );
     };
-    if !path.starts_with('/') || path.split('/').any(|s| s == "..") {
-        return respond(
-            &mut stream,
-            "400 Bad Request",
-            "text/plain",
-            "",
-            b"bad path\n",
-            head,
-        );
-    }
     match path.as_str() {
         "/__stend/events" => return events(stream, shared),
         "/__stend/reload.js" => {

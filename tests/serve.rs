@@ -157,6 +157,9 @@ fn serves_reloads_reports_errors_and_recovers() {
     assert!(get(port, "/__stend/reload.js").1.contains("EventSource"));
     assert_eq!(get(port, "/assets/style.css").0, 200);
     assert_eq!(get(port, "/kk/no-such-page/").0, 404);
+    // Paths that would climb out of the site, plain or percent-encoded, are refused.
+    assert_eq!(get(port, "/../stend.yaml").0, 400);
+    assert_eq!(get(port, "/kk/%2e%2e/%2e%2e/stend.yaml").0, 400);
     let (status, _) = get(port, "/kk/fee");
     assert_eq!(status, 301);
 
