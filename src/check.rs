@@ -188,43 +188,6 @@ impl Links {
     }
 }
 
-/// Checks links between `outputs` (a whole site in memory); `theme_templates` is the theme's
-/// template directory, to name the file of a broken link that comes from a template rather than
-/// from content.
-pub fn check_links(
-    outputs: &[Output],
-    theme_templates: &std::path::Path,
-    sources: &BTreeMap<PathBuf, String>,
-) -> Vec<Diagnostic> {
-    let mut links = Links::default();
-    let mut diags = Vec::new();
-    let by_path: BTreeMap<&str, &Output> = outputs.iter().map(|o| (o.path.as_str(), o)).collect();
-    for o in outputs {
-        links.file(o.path.clone());
-        if o.html {
-            let (problems, pending) = page_links(o);
-            for (target, problem) in problems {
-                diags.push(locate(
-                    &Origin::of(o),
-                    &target,
-                    problem,
-                    theme_templates,
-                    sources,
-                ));
-            }
-            for p in pending {
-                links.want(p);
-            }
-        }
-    }
-    diags.extend(links.finish(
-        |path| by_path.get(path).map(|o| o.bytes.clone()),
-        theme_templates,
-        sources,
-    ));
-    diags
-}
-
 /// What a link points to: `Ok(None)` for an external address, `Ok(Some((route, fragment)))`
 /// for a place in the site, `Err` for a link that can never work.
 fn classify(from: &str, target: &str) -> Result<Option<(String, Option<String>)>, String> {
@@ -329,6 +292,44 @@ mod tests {
             Some("/kk/standard/")
         );
         assert_eq!(normalise("/../x"), None);
+    }
+
+    /// Checks links between `outputs` (a whole site in memory); `theme_templates` is the theme's
+    /// template directory, to name the file of a broken link that comes from a template rather than
+    /// from content.
+    fn check_links(
+        outputs: &[Output],
+        theme_templates: &std::path::Path,
+        sources: &BTreeMap<PathBuf, String>,
+    ) -> Vec<Diagnostic> {
+        let mut links = Links::default();
+        let mut diags = Vec::new();
+        let by_path: BTreeMap<&str, &Output> =
+            outputs.iter().map(|o| (o.path.as_str(), o)).collect();
+        for o in outputs {
+            links.file(o.path.clone());
+            if o.html {
+                let (problems, pending) = page_links(o);
+                for (target, problem) in problems {
+                    diags.push(locate(
+                        &Origin::of(o),
+                        &target,
+                        problem,
+                        theme_templates,
+                        sources,
+                    ));
+                }
+                for p in pending {
+                    links.want(p);
+                }
+            }
+        }
+        diags.extend(links.finish(
+            |path| by_path.get(path).map(|o| o.bytes.clone()),
+            theme_templates,
+            sources,
+        ));
+        diags
     }
 
     fn page(route: &str, html: &str) -> Output {

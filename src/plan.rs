@@ -79,17 +79,6 @@ pub struct OfficeJob {
 }
 
 impl Plan {
-    /// Number of pages the plan renders, without planning them.
-    pub fn page_count(&self) -> usize {
-        self.work
-            .iter()
-            .map(|w| match w {
-                Work::Page(_) => 1,
-                Work::Office(_) => OFFICE_PAGES,
-            })
-            .sum()
-    }
-
     /// The pages of one unit of work, planned now.
     pub fn pages_of(&self, site: &Site, work: &Work) -> Vec<Page> {
         match work {

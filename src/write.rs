@@ -17,8 +17,6 @@
 //! retired name, and the next build puts it back before doing anything else.
 
 use crate::diagnostics::{Error, Result};
-use crate::render::Output;
-use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Component, Path, PathBuf};
@@ -200,15 +198,6 @@ impl Drop for Staging {
     }
 }
 
-/// Writes `outputs` to `out` atomically (without pre-compression); returns the bytes written.
-pub fn write_site(out: &Path, outputs: &[Output]) -> Result<u64> {
-    let staging = Staging::begin(out, false)?;
-    outputs
-        .par_iter()
-        .try_for_each(|o| staging.put(&o.path, o.bytes.clone()))?;
-    Ok(staging.commit()?.1)
-}
-
 /// File that marks a directory as stend's output, so a build never replaces anything else.
 pub const MARKER: &str = ".stend-output";
 
@@ -274,6 +263,17 @@ fn swap_in(staging: &Path, out: &Path, retired: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::Output;
+    use rayon::prelude::*;
+
+    /// Writes `outputs` to `out` atomically (without pre-compression); returns the bytes written.
+    fn write_site(out: &Path, outputs: &[Output]) -> Result<u64> {
+        let staging = Staging::begin(out, false)?;
+        outputs
+            .par_iter()
+            .try_for_each(|o| staging.put(&o.path, o.bytes.clone()))?;
+        Ok(staging.commit()?.1)
+    }
 
     fn output(path: &str, text: &str) -> Output {
         Output {
