@@ -21,6 +21,7 @@ pub mod cli;
 pub mod compress;
 pub mod diagnostics;
 pub mod edition;
+pub mod incremental;
 pub mod load;
 pub mod markdown;
 pub mod model;
@@ -102,12 +103,17 @@ struct Rendered {
     diagnostics: Vec<diagnostics::Diagnostic>,
     links: check::Links,
     sitemap: Vec<render::SitemapEntry>,
+    /// Pages taken unchanged from the previous render.
+    reused: usize,
+    /// Office jobs for the next render to reuse (only when asked for).
+    jobs: Vec<(incremental::JobKey, std::sync::Arc<incremental::Cached>)>,
 }
 
 impl Rendered {
     /// `self` followed by `later`.
     fn merge(mut self, later: Rendered) -> Rendered {
         self.pages += later.pages;
+        self.reused += later.reused;
         for d in later.diagnostics {
             // A template error repeats on every page that uses it; report it once.
             if !self.diagnostics.contains(&d) {
@@ -116,7 +122,14 @@ impl Rendered {
         }
         self.links.merge(later.links);
         self.sitemap.extend(later.sitemap);
+        self.jobs.extend(later.jobs);
         self
+    }
+
+    fn problem(&mut self, d: diagnostics::Diagnostic) {
+        if !self.diagnostics.contains(&d) {
+            self.diagnostics.push(d);
+        }
     }
 }
 
@@ -131,12 +144,29 @@ pub fn render_edition_into(
     sink: &dyn write::Sink,
     prefix: &str,
 ) -> Result<usize> {
+    render_edition_reusing(site, templates, ed, sink, prefix, None).map(|(pages, _)| pages)
+}
+
+/// [`render_edition_into`], reusing what an earlier render of the same edition made of the
+/// offices whose inputs have not changed since (see [`incremental`]); returns the pages and
+/// what the next render may reuse. Without `reuse`, nothing is kept for later.
+pub fn render_edition_reusing(
+    site: &model::Site,
+    templates: &render::Templates,
+    ed: &edition::Edition,
+    sink: &dyn write::Sink,
+    prefix: &str,
+    reuse: Option<&incremental::Reuse>,
+) -> Result<(usize, incremental::Reuse)> {
     use rayon::prelude::*;
+    use std::sync::Arc;
     let plan = plan::plan(site, ed);
     if !plan.problems.is_empty() {
         return Err(Error::Project(plan.problems));
     }
     let renderer = render::Renderer::new(site, templates, &plan)?;
+    let fingerprints =
+        reuse.map(|_| incremental::Fingerprints::new(site, &plan, &site.theme.templates));
     let theme_templates = site.theme.dir.join("templates");
     let mut sources = site.sources.clone();
     for p in &site.pages {
@@ -149,38 +179,69 @@ pub fn render_edition_into(
         .work
         .par_iter()
         .try_fold(Rendered::default, |mut r, w| -> Result<Rendered> {
-            for page in plan.pages_of(site, w) {
-                match renderer.render(&page) {
-                    Ok(o) => {
-                        let (problems, pending) = check::page_links(&o);
-                        for (target, problem) in problems {
-                            let d = check::locate(
-                                &check::Origin::of(&o),
-                                &target,
-                                problem,
-                                &theme_templates,
-                                &sources,
-                            );
-                            if !r.diagnostics.contains(&d) {
-                                r.diagnostics.push(d);
-                            }
-                        }
-                        for p in pending {
-                            r.links.want(p);
-                        }
-                        if with_sitemap {
-                            r.sitemap.push(render::SitemapEntry::of(&page));
-                        }
-                        r.pages += 1;
-                        sink.put(&format!("{prefix}{}", o.path), o.bytes)?;
-                        r.links.file(o.path);
-                    }
-                    Err(d) => {
-                        if !r.diagnostics.contains(&d) {
-                            r.diagnostics.push(d);
-                        }
-                    }
+            let job = match (w, &fingerprints) {
+                (plan::Work::Office(j), Some(f)) => f.of(site, j),
+                _ => None,
+            };
+            if let (Some((key, fp)), Some(prev)) = (&job, reuse)
+                && let Some(c) = prev.get(key, *fp)
+            {
+                for (path, bytes) in &c.files {
+                    sink.put_shared(&format!("{prefix}{path}"), Arc::clone(bytes))?;
+                    r.links.file(path.clone());
                 }
+                for p in &c.pending {
+                    r.links.want(p.clone());
+                }
+                r.sitemap.extend(c.sitemap.iter().cloned());
+                r.pages += c.pages;
+                r.reused += c.pages;
+                r.jobs.push((key.clone(), Arc::clone(c)));
+                return Ok(r);
+            }
+            let mut keep = job.as_ref().map(|(_, fp)| incremental::Cached::new(*fp));
+            for page in plan.pages_of(site, w) {
+                let o = match renderer.render(&page) {
+                    Ok(o) => o,
+                    Err(d) => {
+                        r.problem(d);
+                        continue;
+                    }
+                };
+                let (problems, pending) = check::page_links(&o);
+                for (target, problem) in problems {
+                    r.problem(check::locate(
+                        &check::Origin::of(&o),
+                        &target,
+                        problem,
+                        &theme_templates,
+                        &sources,
+                    ));
+                }
+                let entry = with_sitemap.then(|| render::SitemapEntry::of(&page));
+                r.pages += 1;
+                let path = format!("{prefix}{}", o.path);
+                match &mut keep {
+                    Some(k) => {
+                        let bytes = Arc::new(o.bytes);
+                        sink.put_shared(&path, Arc::clone(&bytes))?;
+                        k.files.push((o.path.clone(), bytes));
+                        k.pending.extend(pending.iter().cloned());
+                        k.sitemap.extend(entry.iter().cloned());
+                        k.pages += 1;
+                    }
+                    None => sink.put(&path, o.bytes)?,
+                }
+                for p in pending {
+                    r.links.want(p);
+                }
+                r.sitemap.extend(entry);
+                r.links.file(o.path);
+            }
+            // A job with problems fails the whole render, and then nothing is kept.
+            if let (Some((key, _)), Some(mut k)) = (job, keep) {
+                k.dedup_links();
+                r.jobs.push((key, Arc::new(k)));
             }
             Ok(r)
         })
@@ -190,6 +251,8 @@ pub fn render_edition_into(
         diagnostics: diags,
         mut links,
         sitemap,
+        reused,
+        jobs,
     } = rendered;
     if !diags.is_empty() {
         return Err(Error::Project(diags));
@@ -206,7 +269,12 @@ pub fn render_edition_into(
     if !broken.is_empty() {
         return Err(Error::Project(broken));
     }
-    Ok(pages)
+    let mut next = incremental::Reuse::default();
+    next.set_reused_pages(reused);
+    for (key, cached) in jobs {
+        next.insert(key, cached);
+    }
+    Ok((pages, next))
 }
 
 /// The editions selected, resolved against the loaded site.

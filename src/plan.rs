@@ -79,6 +79,14 @@ pub struct OfficeJob {
 }
 
 impl Plan {
+    /// The breadcrumbs every office page of `lang` starts with, as JSON (for fingerprints).
+    pub fn crumbs_json(&self, lang: &str) -> String {
+        self.crumbs
+            .get(lang)
+            .map(|c| serde_json::to_string(c).unwrap_or_default())
+            .unwrap_or_default()
+    }
+
     /// The pages of one unit of work, planned now.
     pub fn pages_of(&self, site: &Site, work: &Work) -> Vec<Page> {
         match work {
@@ -90,6 +98,20 @@ impl Plan {
 
 /// Pages of one office job: its own page plus the posters and receipts.
 const OFFICE_PAGES: usize = 1 + routes::POSTER_VARIANTS.len() + 2 * routes::RECEIPTS.len();
+
+/// The templates office pages are rendered with (see [`office_pages`] and `printables`).
+pub fn office_templates() -> Vec<String> {
+    let mut v: Vec<String> = [
+        "department.html",
+        "office.html",
+        "poster.html",
+        "poster-bilingual.html",
+    ]
+    .map(String::from)
+    .to_vec();
+    v.extend(routes::RECEIPTS.iter().map(|n| format!("form-{n}.html")));
+    v
+}
 
 /// Adds a fully planned page and its place in the work list.
 fn push(pages: &mut Vec<Page>, work: &mut Vec<Work>, page: Page) {

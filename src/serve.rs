@@ -1,13 +1,16 @@
 //! `stend serve`: a local preview that rebuilds on every change and reloads open pages.
 //!
-//! The site is rendered in memory with [`crate::render_project`] — the same load, validate,
-//! plan, render and link check as `stend build`, minus precompression and writing — and served
-//! from memory: nothing is written to the project, and a rebuild replaces the whole site at once,
-//! so a browser never sees half of an old build and half of a new one.
+//! The site is rendered in memory with [`crate::render_edition_reusing`] — the same load,
+//! validate, plan, render and link check as `stend build`, minus precompression and writing —
+//! and served from memory: nothing is written to the project, and a rebuild replaces the whole
+//! site at once, so a browser never sees half of an old build and half of a new one. Each
+//! rebuild loads and checks everything again but re-renders only what the change affects: the
+//! offices whose data, templates or shared values did not change keep their pages from the last
+//! good build (see [`crate::incremental`]); the site-wide pages are always rendered again.
 //!
 //! A watcher (the `notify` crate: inotify, FSEvents or ReadDirectoryChangesW) follows
 //! `content/`, `data/`, `themes/` and `stend.yaml`; changes are debounced for
-//! [`DEBOUNCE`] and trigger a full rebuild. Each HTML response gets, only here, a
+//! [`DEBOUNCE`] and trigger a rebuild. Each HTML response gets, only here, a
 //! `<script src="/__stend/reload.js">` before `</body>` (and `connect-src 'self'` in the page's
 //! Content-Security-Policy so that it may connect back). The script listens to server-sent
 //! events at `/__stend/events`: `reload` reloads the page; `error` shows the build's
@@ -31,7 +34,7 @@ use std::time::{Duration, Instant};
 
 /// Quiet time after the last change before rebuilding: editors often write a file in several
 /// steps (truncate, write, rename), and a save of several files should make one rebuild.
-pub const DEBOUNCE: Duration = Duration::from_millis(50);
+pub const DEBOUNCE: Duration = Duration::from_millis(20);
 
 /// What `stend serve` was asked to do.
 #[derive(Debug, Clone)]
@@ -100,14 +103,19 @@ const RELOAD_JS: &str = r##"// stend serve: reloads the page after a rebuild, sh
 
 /// The site being served: files by output path, and the build's number.
 struct Site {
-    files: HashMap<String, Vec<u8>>,
+    files: Files,
     generation: u64,
 }
+
+/// A site's files by output path; bytes shared with the build before when unchanged.
+type Files = HashMap<String, Arc<Vec<u8>>>;
 
 struct Shared {
     root: PathBuf,
     env: Env,
     site: RwLock<Arc<Site>>,
+    /// The office pages of the last good build, for the next one to reuse.
+    reuse: Mutex<crate::incremental::Reuse>,
     /// The diagnostics of the last build, when it failed.
     error: Mutex<Option<String>>,
     subscribers: Mutex<Vec<Sender<String>>>,
@@ -124,11 +132,11 @@ impl Shared {
     /// failure keeps the old site and sends the diagnostics.
     fn rebuild(&self, why: &str) {
         let started = Instant::now();
-        match crate::render_project(&self.root, &self.env) {
-            Ok(outputs) => {
-                let pages = outputs.iter().filter(|o| o.html).count();
-                let files: HashMap<String, Vec<u8>> =
-                    outputs.into_iter().map(|o| (o.path, o.bytes)).collect();
+        let mut reuse = self.reuse.lock().unwrap_or_else(|e| e.into_inner());
+        match preview(&self.root, &self.env, &reuse) {
+            Ok((files, pages, next)) => {
+                let rendered = pages - next.reused_pages();
+                *reuse = next;
                 let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
                 let old = {
                     let mut site = self.site.write().unwrap_or_else(|e| e.into_inner());
@@ -138,7 +146,9 @@ impl Shared {
                 self.broadcast(&sse("reload", &generation.to_string()));
                 let ms = started.elapsed().as_millis();
                 if generation > 1 {
-                    println!("stend: rebuilt {pages} pages in {ms} ms ({why})");
+                    println!(
+                        "stend: rebuilt in {ms} ms: {rendered} of {pages} pages rendered, the rest unchanged ({why})"
+                    );
                 }
                 // Free the old site off the critical path.
                 drop(old);
@@ -152,6 +162,22 @@ impl Shared {
             }
         }
     }
+}
+
+/// Renders the project's ministry edition in memory, reusing the unchanged offices of `reuse`:
+/// the files, the number of pages and what the next rebuild may reuse.
+fn preview(
+    root: &Path,
+    env: &Env,
+    reuse: &crate::incremental::Reuse,
+) -> crate::diagnostics::Result<(Files, usize, crate::incremental::Reuse)> {
+    let site = crate::load_site(root, env)?;
+    let templates = crate::render::Templates::compile(&site)?;
+    let ed = crate::edition::Edition::ministry(&site);
+    let memory = crate::write::Memory::default();
+    let (pages, next) =
+        crate::render_edition_reusing(&site, &templates, &ed, &memory, "", Some(reuse))?;
+    Ok((memory.into_shared(), pages, next))
 }
 
 /// One server-sent event; each line of `data` becomes a `data:` line.
@@ -192,6 +218,7 @@ pub fn main(opts: Options, env: Env) -> ExitCode {
             files: HashMap::new(),
             generation: 0,
         })),
+        reuse: Mutex::new(crate::incremental::Reuse::default()),
         error: Mutex::new(None),
         subscribers: Mutex::new(Vec::new()),
         generation: AtomicU64::new(0),

@@ -20,8 +20,8 @@ use crate::diagnostics::{Error, Result};
 use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Component, Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 /// Name of the staging (and, after the swap, retired) directory beside `out`.
 fn sibling(out: &Path, tag: &str) -> Result<PathBuf> {
@@ -41,6 +41,11 @@ fn sibling(out: &Path, tag: &str) -> Result<PathBuf> {
 pub trait Sink: Sync {
     /// Stores one file at `path` (relative to the output root).
     fn put(&self, path: &str, bytes: Vec<u8>) -> Result<()>;
+    /// Stores a file whose bytes are shared with an earlier render (`stend serve` reuses
+    /// unchanged pages); a sink that keeps files in memory keeps them without a copy.
+    fn put_shared(&self, path: &str, bytes: Arc<Vec<u8>>) -> Result<()> {
+        self.put(path, Arc::unwrap_or_clone(bytes))
+    }
     /// Reads back a file stored earlier (the link check reads the ids of linked pages).
     fn read(&self, path: &str) -> Option<Vec<u8>>;
 }
@@ -48,25 +53,33 @@ pub trait Sink: Sync {
 /// A site in memory.
 #[derive(Debug, Default)]
 pub struct Memory {
-    files: Mutex<HashMap<String, Vec<u8>>>,
+    files: Mutex<HashMap<String, Arc<Vec<u8>>>>,
 }
 
 impl Memory {
     /// The files, sorted by path.
     pub fn into_files(self) -> Vec<(String, Vec<u8>)> {
         let mut v: Vec<_> = self
-            .files
-            .into_inner()
-            .unwrap_or_else(|e| e.into_inner())
+            .into_shared()
             .into_iter()
+            .map(|(p, b)| (p, Arc::unwrap_or_clone(b)))
             .collect();
         v.sort_by(|a, b| a.0.cmp(&b.0));
         v
+    }
+
+    /// The files by path, their bytes possibly shared with an earlier render.
+    pub fn into_shared(self) -> HashMap<String, Arc<Vec<u8>>> {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
     }
 }
 
 impl Sink for Memory {
     fn put(&self, path: &str, bytes: Vec<u8>) -> Result<()> {
+        self.put_shared(path, Arc::new(bytes))
+    }
+
+    fn put_shared(&self, path: &str, bytes: Arc<Vec<u8>>) -> Result<()> {
         self.files
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -79,7 +92,7 @@ impl Sink for Memory {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .get(path)
-            .cloned()
+            .map(|b| b.as_ref().clone())
     }
 }
 

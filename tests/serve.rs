@@ -212,4 +212,36 @@ fn serves_reloads_reports_errors_and_recovers() {
     let (status, page) = get(port, "/kk/hours/");
     assert_eq!(status, 200);
     assert!(page.contains("reload.js?build=3"));
+
+    // A one-office edit is served, and only what it affects is rendered again: the unit and its
+    // department (whose page lists it) and the site-wide pages, not the other units.
+    let offices = dir.path().join("data/offices.yaml");
+    let text = std::fs::read_to_string(&offices).unwrap();
+    let from = "г. Астана, ул. Жансугурова, 2\"";
+    assert!(text.contains(from));
+    std::fs::write(
+        &offices,
+        text.replacen(from, "г. Астана, ул. Жансугурова, 2, каб. 7\"", 1),
+    )
+    .unwrap();
+    assert_eq!(wait_for(&events, "reload"), "4");
+    let (status, page) = get(port, "/ru/offices/astana/almaty-district/");
+    assert_eq!(status, 200);
+    assert!(page.contains("ул. Жансугурова, 2, каб. 7"));
+    let said: Vec<String> = rx.try_iter().collect();
+    let line = said
+        .iter()
+        .rev()
+        .find(|l| l.contains("data/offices.yaml"))
+        .unwrap_or_else(|| panic!("no rebuild line for the office edit in {said:?}"));
+    let counts: Vec<usize> = line
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    // "stend: rebuilt in N ms: R of P pages rendered, the rest unchanged (data/offices.yaml)"
+    let [_, rendered, total] = counts[..] else {
+        panic!("unexpected rebuild line: {line}");
+    };
+    assert!(rendered < total, "{line}");
+    assert!(rendered >= 2 * 2 * 8, "{line}");
 }

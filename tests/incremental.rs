@@ -1,0 +1,245 @@
+//! `stend serve` re-renders only what an edit affects (src/incremental.rs): after each kind of
+//! edit, a render that reuses the previous one must be byte-identical to a fresh render, and
+//! must have reused exactly the offices the edit did not touch.
+
+mod common;
+
+use common::*;
+use std::collections::BTreeMap;
+use std::path::Path;
+use stend::incremental::Reuse;
+
+/// The shipped project with its first three departments.
+fn project(dir: &Path) {
+    copy_project(dir);
+    let offices = dir.join("data/offices.yaml");
+    let text = std::fs::read_to_string(&offices).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let starts: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].starts_with("  - slug:"))
+        .collect();
+    assert!(
+        starts.len() > 3,
+        "offices.yaml has fewer than four departments"
+    );
+    let mut cut = lines[..starts[3]].join("\n");
+    cut.push('\n');
+    std::fs::write(&offices, cut).unwrap();
+}
+
+struct Render {
+    files: BTreeMap<String, Vec<u8>>,
+    pages: usize,
+    reused: usize,
+}
+
+fn load(root: &Path) -> (stend::model::Site, stend::render::Templates) {
+    let site = stend::load_site(root, &env_at(EPOCH_2026)).unwrap_or_else(|e| panic!("{e}"));
+    let templates = stend::render::Templates::compile(&site).unwrap_or_else(|e| panic!("{e}"));
+    (site, templates)
+}
+
+/// A render reusing `reuse`, which becomes what this render leaves for the next.
+fn reusing(root: &Path, reuse: &mut Reuse) -> Render {
+    let (site, templates) = load(root);
+    let ed = stend::edition::Edition::ministry(&site);
+    let memory = stend::write::Memory::default();
+    let (pages, next) =
+        stend::render_edition_reusing(&site, &templates, &ed, &memory, "", Some(reuse))
+            .unwrap_or_else(|e| panic!("{e}"));
+    let reused = next.reused_pages();
+    *reuse = next;
+    Render {
+        files: memory.into_files().into_iter().collect(),
+        pages,
+        reused,
+    }
+}
+
+fn fresh(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    let (site, templates) = load(root);
+    let ed = stend::edition::Edition::ministry(&site);
+    stend::render_edition(&site, &templates, &ed)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .map(|o| (o.path, o.bytes))
+        .collect()
+}
+
+/// The reusing render equals a fresh one, file for file.
+fn same_as_fresh(root: &Path, r: &Render, what: &str) {
+    let f = fresh(root);
+    let a: Vec<&String> = r.files.keys().collect();
+    let b: Vec<&String> = f.keys().collect();
+    assert_eq!(a, b, "{what}: the reusing render has other files");
+    for (path, bytes) in &f {
+        assert!(
+            r.files[path] == *bytes,
+            "{what}: {path} differs from a fresh render"
+        );
+    }
+}
+
+fn edit(root: &Path, file: &str, from: &str, to: &str) {
+    let path = root.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{file} has no `{from}`");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+fn text(files: &BTreeMap<String, Vec<u8>>, path: &str) -> String {
+    String::from_utf8(files[path].clone()).unwrap()
+}
+
+/// Pages of one office job: its page, three posters, four receipts.
+const JOB: usize = 8;
+
+#[test]
+fn reusing_renders_match_fresh_ones_after_every_kind_of_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    project(root);
+    let mut reuse = Reuse::default();
+
+    let first = reusing(root, &mut reuse);
+    assert_eq!(first.reused, 0, "nothing to reuse the first time");
+    assert_eq!(
+        first.pages,
+        first.files.keys().filter(|p| p.ends_with(".html")).count()
+    );
+    same_as_fresh(root, &first, "first render");
+    let (site, _) = load(root);
+    let offices: usize = site
+        .data
+        .offices
+        .departments
+        .iter()
+        .map(|d| 1 + d.units.len())
+        .sum();
+    let office_pages = offices * JOB * site.languages().len();
+    assert_eq!(reuse.len(), offices * site.languages().len());
+
+    // Nothing changed: every office page is reused, the site-wide pages are rendered again.
+    let again = reusing(root, &mut reuse);
+    assert_eq!(again.reused, office_pages);
+    assert_eq!(again.files, first.files);
+
+    // One unit's address: that unit's pages and its department's (whose page lists its units)
+    // are rendered again, in both languages; every other office is reused.
+    edit(
+        root,
+        "data/offices.yaml",
+        "г. Астана, ул. Жансугурова, 2\"",
+        "г. Астана, ул. Жансугурова, 2, каб. 5\"",
+    );
+    let office = reusing(root, &mut reuse);
+    assert_eq!(office.reused, office_pages - 2 * 2 * JOB);
+    same_as_fresh(root, &office, "office edit");
+    assert!(
+        text(
+            &office.files,
+            "ru/offices/astana/almaty-district/index.html"
+        )
+        .contains("ул. Жансугурова, 2, каб. 5")
+    );
+    assert!(text(&office.files, "ru/offices/astana/index.html").contains("каб. 5"));
+
+    // A content page's body: no office page depends on it.
+    let fee = root.join("content/kk/fee.md");
+    let body = std::fs::read_to_string(&fee).unwrap();
+    std::fs::write(&fee, format!("{body}\nӨзгеріс.\n")).unwrap();
+    let content = reusing(root, &mut reuse);
+    assert_eq!(content.reused, office_pages);
+    same_as_fresh(root, &content, "content edit");
+
+    // A template only site-wide pages use: office pages are reused.
+    edit(
+        root,
+        "themes/default/templates/offices.html",
+        "{% block content %}",
+        "{% block content %}<!-- edited -->",
+    );
+    let offices_template = reusing(root, &mut reuse);
+    assert_eq!(offices_template.reused, office_pages);
+    same_as_fresh(root, &offices_template, "offices.html edit");
+
+    // A template office pages use: all of them are rendered again.
+    edit(
+        root,
+        "themes/default/templates/office.html",
+        "{% block content %}",
+        "{% block content %}<!-- {% for d in departments %}{{ d.address }};{% endfor %} -->",
+    );
+    let office_template = reusing(root, &mut reuse);
+    assert_eq!(office_template.reused, 0);
+    same_as_fresh(root, &office_template, "office.html edit");
+
+    // Now office pages show the whole directory: an edit of another department's address must
+    // reach every unit page, so nothing is reused.
+    edit(
+        root,
+        "data/offices.yaml",
+        "ru: \"г. Кокшетау",
+        "ru: \"г. Кокшетау (edited)",
+    );
+    let directory = reusing(root, &mut reuse);
+    assert_eq!(directory.reused, 0);
+    same_as_fresh(root, &directory, "directory edit");
+    assert!(
+        text(
+            &directory.files,
+            "ru/offices/astana/almaty-district/index.html"
+        )
+        .contains("г. Кокшетау (edited)")
+    );
+
+    // A failed render (a broken link on every unit page) is an error and leaves nothing: the
+    // caller keeps what the last good render left, and the fix reuses it.
+    let before = reuse.len();
+    edit(
+        root,
+        "themes/default/templates/office.html",
+        "{% block content %}",
+        "{% block content %}<a href=\"/kk/no-such-page/\">x</a>",
+    );
+    let (site, templates) = load(root);
+    let ed = stend::edition::Edition::ministry(&site);
+    let broken = stend::render_edition_reusing(
+        &site,
+        &templates,
+        &ed,
+        &stend::write::Memory::default(),
+        "",
+        Some(&reuse),
+    );
+    assert!(broken.is_err());
+    assert_eq!(reuse.len(), before);
+    edit(
+        root,
+        "themes/default/templates/office.html",
+        "<a href=\"/kk/no-such-page/\">x</a>",
+        "",
+    );
+    let recovered = reusing(root, &mut reuse);
+    assert_eq!(recovered.reused, office_pages);
+    assert_eq!(recovered.files, directory.files);
+}
+
+#[test]
+fn office_templates_are_the_ones_office_pages_use() {
+    let dir = tempfile::tempdir().unwrap();
+    project(dir.path());
+    let (site, _) = load(dir.path());
+    let plan = stend::plan::plan(&site, &stend::edition::Edition::ministry(&site));
+    let known = stend::plan::office_templates();
+    let mut used = std::collections::BTreeSet::new();
+    for w in &plan.work {
+        if let stend::plan::Work::Office(j) = w {
+            for p in stend::plan::office_pages(&site, &plan, j) {
+                used.insert(p.template);
+            }
+        }
+    }
+    let known: std::collections::BTreeSet<String> = known.into_iter().collect();
+    assert_eq!(used, known);
+}
