@@ -5,7 +5,7 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::render::Output;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -122,69 +122,143 @@ pub fn ids_of(bytes: &[u8]) -> BTreeSet<String> {
         .collect()
 }
 
-/// Links that wait for the whole site, each distinct target once (the first page that links
-/// it is the one named), and the files the site has.
+/// Where a link was first seen, in plan order: the unit of work and the page within it.
+pub type Place = (u32, u32);
+
+/// The 64-bit key of an output path. Keys stand in for paths so that a site of hundreds of
+/// thousands of pages keeps a few bytes per page for its link check, not the strings.
+pub fn key(path: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    path.hash(&mut h);
+    h.finish()
+}
+
+/// Links that wait for the whole site, each distinct target once with the first place that
+/// links it (the page a broken link is reported on), and the files the site has.
+///
+/// A link to a file is kept as the key of the file and its place only: when it turns out to be
+/// broken, [`Links::finish`] asks for the page at that place again to name the link. Links with a
+/// `#fragment` need the page's ids, so they keep their text (a site has few of them: the
+/// standard's paragraphs).
 #[derive(Debug, Default)]
 pub struct Links {
-    wanted: BTreeMap<(String, Option<String>), (String, Arc<Origin>)>,
-    files: BTreeSet<String>,
+    files: HashSet<u64>,
+    plain: HashMap<u64, Place>,
+    fragments: BTreeMap<(String, String), (Place, String, Arc<Origin>)>,
 }
 
 impl Links {
     /// Records that the site has the file at `path`.
-    pub fn file(&mut self, path: String) {
-        self.files.insert(path);
+    pub fn file(&mut self, path: &str) {
+        self.files.insert(key(path));
     }
 
-    /// Adds `later`'s links and files; for a target both have, `self`'s origin is kept.
+    /// Adds `later`'s links and files; for a target both have, the earlier place is kept.
     pub fn merge(&mut self, later: Links) {
-        for (k, v) in later.wanted {
-            self.wanted.entry(k).or_insert(v);
+        for (k, at) in later.plain {
+            self.plain
+                .entry(k)
+                .and_modify(|mine| *mine = (*mine).min(at))
+                .or_insert(at);
+        }
+        for (k, v) in later.fragments {
+            match self.fragments.entry(k) {
+                std::collections::btree_map::Entry::Vacant(e) => {
+                    e.insert(v);
+                }
+                std::collections::btree_map::Entry::Occupied(mut e) => {
+                    if v.0 < e.get().0 {
+                        e.insert(v);
+                    }
+                }
+            }
         }
         self.files.extend(later.files);
     }
 
-    /// Records a link to check at the end; a target seen before is kept with its first origin.
-    pub fn want(&mut self, p: Pending) {
-        self.wanted
-            .entry((p.file, p.fragment))
-            .or_insert((p.target, p.origin));
+    /// Records a link found at `at`, to check once the whole site exists.
+    pub fn want(&mut self, p: Pending, at: Place) {
+        match p.fragment {
+            None => {
+                self.plain
+                    .entry(key(&p.file))
+                    .and_modify(|mine| *mine = (*mine).min(at))
+                    .or_insert(at);
+            }
+            Some(f) => match self.fragments.entry((p.file, f)) {
+                std::collections::btree_map::Entry::Vacant(e) => {
+                    e.insert((at, p.target, p.origin));
+                }
+                std::collections::btree_map::Entry::Occupied(mut e) => {
+                    if at < e.get().0 {
+                        e.insert((at, p.target, p.origin));
+                    }
+                }
+            },
+        }
     }
 
     /// Checks every recorded link against the site's files, and fragments against the ids of
     /// the page they point to, which `read` returns (the rendered page, from memory or disk).
+    /// `refind` gives back the link to the file with a key from the page at a place, to name a
+    /// broken one. Problems come sorted by the file linked.
     pub fn finish(
         self,
         read: impl Fn(&str) -> Option<Vec<u8>>,
+        refind: impl Fn(Place, u64) -> Option<Pending>,
         theme_templates: &std::path::Path,
         sources: &BTreeMap<PathBuf, String>,
     ) -> Vec<Diagnostic> {
-        let mut diags = Vec::new();
+        let mut broken: Vec<((String, Option<String>), Diagnostic)> = Vec::new();
+        let mut missing: Vec<(Place, u64)> = self
+            .plain
+            .iter()
+            .filter(|(k, _)| !self.files.contains(k))
+            .map(|(k, at)| (*at, *k))
+            .collect();
+        missing.sort_unstable();
+        for (at, k) in missing {
+            match refind(at, k) {
+                Some(p) => {
+                    let problem = format!("link to `{}`: no such page or file", p.target);
+                    let d = locate(&p.origin, &p.target, problem, theme_templates, sources);
+                    broken.push(((p.file, None), d));
+                }
+                None => broken.push((
+                    (String::new(), None),
+                    Diagnostic::new(
+                        "(site)",
+                        "a page links to a file the site does not have, and the link could not be found again",
+                    ),
+                )),
+            }
+        }
         let mut ids: BTreeMap<String, Option<BTreeSet<String>>> = BTreeMap::new();
-        for ((file, fragment), (target, origin)) in self.wanted {
-            let problem = if !self.files.contains(&file) {
+        for ((file, f), (_, target, origin)) in self.fragments {
+            let problem = if !self.files.contains(&key(&file)) {
                 Some(format!("link to `{target}`: no such page or file"))
-            } else if let Some(f) = fragment.as_deref() {
+            } else {
                 let page_ids = ids.entry(file.clone()).or_insert_with(|| {
                     file.ends_with(".html")
                         .then(|| read(&file).map(|b| ids_of(&b)))
                         .flatten()
                 });
                 match page_ids {
-                    Some(set) if set.contains(f) => None,
+                    Some(set) if set.contains(&f) => None,
                     Some(_) => Some(format!(
                         "link to `{target}`: the page has no element with id `{f}`"
                     )),
                     None => Some(format!("link to `{target}`: fragments only work on pages")),
                 }
-            } else {
-                None
             };
             if let Some(problem) = problem {
-                diags.push(locate(&origin, &target, problem, theme_templates, sources));
+                let d = locate(&origin, &target, problem, theme_templates, sources);
+                broken.push(((file, Some(f)), d));
             }
         }
-        diags
+        broken.sort_by(|a, b| a.0.cmp(&b.0));
+        broken.into_iter().map(|(_, d)| d).collect()
     }
 }
 
@@ -306,8 +380,8 @@ mod tests {
         let mut diags = Vec::new();
         let by_path: BTreeMap<&str, &Output> =
             outputs.iter().map(|o| (o.path.as_str(), o)).collect();
-        for o in outputs {
-            links.file(o.path.clone());
+        for (i, o) in outputs.iter().enumerate() {
+            links.file(&o.path);
             if o.html {
                 let (problems, pending) = page_links(o);
                 for (target, problem) in problems {
@@ -320,16 +394,22 @@ mod tests {
                     ));
                 }
                 for p in pending {
-                    links.want(p);
+                    links.want(p, (i as u32, 0));
                 }
             }
         }
         diags.extend(links.finish(
             |path| by_path.get(path).map(|o| o.bytes.clone()),
+            |at, k| refind(outputs, at, k),
             theme_templates,
             sources,
         ));
         diags
+    }
+
+    fn refind(outputs: &[Output], at: Place, k: u64) -> Option<Pending> {
+        let o = outputs.get(at.0 as usize)?;
+        page_links(o).1.into_iter().find(|p| key(&p.file) == k)
     }
 
     fn page(route: &str, html: &str) -> Output {
@@ -373,16 +453,28 @@ mod tests {
         assert_eq!(problems(r#"<a href="javascript:alert(1)"></a>"#).len(), 1);
         // Links across pages wait for the site: merged, the first page that linked a target
         // is the one named.
-        let mut first = Links::default();
-        let mut later = Links::default();
-        let (_, p1) = page_links(&page("/kk/a/", r#"<a href="/kk/gone/"></a>"#));
-        let (_, p2) = page_links(&page("/kk/b/", r#"<a href="/kk/gone/"></a>"#));
-        p1.into_iter().for_each(|p| first.want(p));
-        p2.into_iter().for_each(|p| later.want(p));
-        first.merge(later);
-        let d = first.finish(|_| None, std::path::Path::new("t"), &BTreeMap::new());
-        assert_eq!(d.len(), 1);
-        assert!(d[0].message.contains("on /kk/a/"), "{}", d[0].message);
+        let pages = [
+            page("/kk/a/", r#"<a href="/kk/gone/"></a>"#),
+            page("/kk/b/", r#"<a href="/kk/gone/"></a>"#),
+        ];
+        for (a, b) in [(0, 1), (1, 0)] {
+            let mut first = Links::default();
+            let mut later = Links::default();
+            let (_, p1) = page_links(&pages[a]);
+            let (_, p2) = page_links(&pages[b]);
+            p1.into_iter().for_each(|p| first.want(p, (a as u32, 0)));
+            p2.into_iter().for_each(|p| later.want(p, (b as u32, 0)));
+            // Whichever order the parts are merged in, the page first in plan order is named.
+            first.merge(later);
+            let d = first.finish(
+                |_| None,
+                |at, k| refind(&pages, at, k),
+                std::path::Path::new("t"),
+                &BTreeMap::new(),
+            );
+            assert_eq!(d.len(), 1);
+            assert!(d[0].message.contains("on /kk/a/"), "{}", d[0].message);
+        }
         // Each distinct broken target once.
         assert_eq!(problems(r#"<a href="/x/"></a><a href="/x/"></a>"#).len(), 1);
     }

@@ -52,8 +52,8 @@ pub struct Cached {
     pub(crate) pages: usize,
     /// (output path, bytes), in render order.
     pub(crate) files: Vec<(String, Arc<Vec<u8>>)>,
-    /// Links that wait for the whole site, as the job's pages gave them.
-    pub(crate) pending: Vec<Pending>,
+    /// Links that wait for the whole site, with the page of the job that gave them.
+    pub(crate) pending: Vec<(u32, Pending)>,
     pub(crate) sitemap: Vec<SitemapEntry>,
 }
 
@@ -107,7 +107,7 @@ impl Cached {
     pub(crate) fn dedup_links(&mut self) {
         let mut seen = std::collections::HashSet::new();
         self.pending
-            .retain(|p| seen.insert((p.file.clone(), p.fragment.clone())));
+            .retain(|(_, p)| seen.insert((p.file.clone(), p.fragment.clone())));
     }
 }
 
@@ -141,12 +141,12 @@ impl Fingerprints {
                 plan.crumbs_json(lang).hash(&mut h);
                 if let Some(g) = plan.globals.iter().find(|g| &g.lang == lang) {
                     for (k, v) in &g.values {
-                        if k == "departments" && !with_directory {
-                            continue;
-                        }
                         k.hash(&mut h);
                         json_hash(v, &mut h);
                     }
+                }
+                if with_directory {
+                    json_hash(&crate::plan::directory(site, &plan.edition, lang), &mut h);
                 }
                 h.finish()
             })
@@ -225,39 +225,12 @@ fn department_head(d: &Department) -> u64 {
 
 /// The templates an office page can reach.
 fn office_reach(templates: &[(String, String)]) -> BTreeSet<&str> {
-    // Components are called by name from any template, so a template defining one is reached.
-    let office = crate::plan::office_templates();
-    let mut reached: BTreeSet<&str> = templates
-        .iter()
-        .filter(|(n, src)| office.contains(n) || src.contains("{% component"))
-        .map(|(n, _)| n.as_str())
-        .collect();
-    loop {
-        let more: Vec<&str> = templates
-            .iter()
-            .map(|(n, _)| n.as_str())
-            .filter(|n| !reached.contains(n))
-            .filter(|n| {
-                let quoted = [format!("\"{n}\""), format!("'{n}'"), format!("`{n}`")];
-                templates.iter().any(|(m, src)| {
-                    reached.contains(m.as_str()) && quoted.iter().any(|q| src.contains(q))
-                })
-            })
-            .collect();
-        if more.is_empty() {
-            break;
-        }
-        reached.extend(more);
-    }
-    reached
+    crate::render::reach(templates, &crate::plan::office_templates())
 }
 
 /// Whether a template in `reached` names the whole directory.
 fn reads_directory(templates: &[(String, String)], reached: &BTreeSet<&str>) -> bool {
-    templates.iter().any(|(n, src)| {
-        reached.contains(n.as_str())
-            && (src.contains("departments") || src.contains("__tera_context"))
-    })
+    crate::render::reads_directory(templates, reached)
 }
 
 #[cfg(test)]

@@ -95,6 +95,11 @@ pub fn render_edition(
         .collect())
 }
 
+/// Units of work rendered in parallel between two writes of the sitemap (office jobs are eight
+/// pages each): large enough to keep every core busy, small enough that a batch's sitemap
+/// entries are a few megabytes.
+const BATCH: usize = 4096;
+
 /// What rendering left behind besides the files it stored: small per page, merged in plan
 /// order so that diagnostics and the sitemap come out the same whatever the thread count.
 #[derive(Default)]
@@ -174,95 +179,140 @@ pub fn render_edition_reusing(
             sources.insert(v.file.clone(), v.source.clone());
         }
     }
-    let with_sitemap = plan.edition.base_url.is_some();
-    let rendered = plan
-        .work
-        .par_iter()
-        .try_fold(Rendered::default, |mut r, w| -> Result<Rendered> {
-            let job = match (w, &fingerprints) {
-                (plan::Work::Office(j), Some(f)) => f.of(site, j),
-                _ => None,
-            };
-            if let (Some((key, fp)), Some(prev)) = (&job, reuse)
-                && let Some(c) = prev.get(key, *fp)
-            {
-                for (path, bytes) in &c.files {
-                    sink.put_shared(&format!("{prefix}{path}"), Arc::clone(bytes))?;
-                    r.links.file(path.clone());
-                }
-                for p in &c.pending {
-                    r.links.want(p.clone());
-                }
-                r.sitemap.extend(c.sitemap.iter().cloned());
-                r.pages += c.pages;
-                r.reused += c.pages;
-                r.jobs.push((key.clone(), Arc::clone(c)));
-                return Ok(r);
-            }
-            let mut keep = job.as_ref().map(|(_, fp)| incremental::Cached::new(*fp));
-            for page in plan.pages_of(site, w) {
-                let o = match renderer.render(&page) {
-                    Ok(o) => o,
-                    Err(d) => {
-                        r.problem(d);
-                        continue;
-                    }
+    let mut sitemap = plan
+        .edition
+        .base_url
+        .as_deref()
+        .map(render::SitemapWriter::new);
+    let with_sitemap = sitemap.is_some();
+    let mut sitemap_files = Vec::new();
+    let mut put_sitemap = |route: String, xml: String| {
+        let path = routes::output_file(&route);
+        sink.put(&format!("{prefix}{path}"), xml.into_bytes())?;
+        sitemap_files.push(path);
+        Ok(())
+    };
+    let mut total = Rendered::default();
+    // In batches, in plan order, so that the sitemap can be written as it fills instead of
+    // being held for the whole site; each batch is rendered in parallel.
+    for (b, batch) in plan.work.chunks(BATCH).enumerate() {
+        let first = b * BATCH;
+        let rendered = batch
+            .par_iter()
+            .enumerate()
+            .try_fold(Rendered::default, |mut r, (i, w)| -> Result<Rendered> {
+                let wi = (first + i) as u32;
+                let job = match (w, &fingerprints) {
+                    (plan::Work::Office(j), Some(f)) => f.of(site, j),
+                    _ => None,
                 };
-                let (problems, pending) = check::page_links(&o);
-                for (target, problem) in problems {
-                    r.problem(check::locate(
-                        &check::Origin::of(&o),
-                        &target,
-                        problem,
-                        &theme_templates,
-                        &sources,
-                    ));
-                }
-                let entry = with_sitemap.then(|| render::SitemapEntry::of(&page));
-                r.pages += 1;
-                let path = format!("{prefix}{}", o.path);
-                match &mut keep {
-                    Some(k) => {
-                        let bytes = Arc::new(o.bytes);
-                        sink.put_shared(&path, Arc::clone(&bytes))?;
-                        k.files.push((o.path.clone(), bytes));
-                        k.pending.extend(pending.iter().cloned());
-                        k.sitemap.extend(entry.iter().cloned());
-                        k.pages += 1;
+                if let (Some((key, fp)), Some(prev)) = (&job, reuse)
+                    && let Some(c) = prev.get(key, *fp)
+                {
+                    for (path, bytes) in &c.files {
+                        sink.put_shared(&format!("{prefix}{path}"), Arc::clone(bytes))?;
+                        r.links.file(path);
                     }
-                    None => sink.put(&path, o.bytes)?,
+                    for (pi, p) in &c.pending {
+                        r.links.want(p.clone(), (wi, *pi));
+                    }
+                    r.sitemap.extend(c.sitemap.iter().cloned());
+                    r.pages += c.pages;
+                    r.reused += c.pages;
+                    r.jobs.push((key.clone(), Arc::clone(c)));
+                    return Ok(r);
                 }
-                for p in pending {
-                    r.links.want(p);
+                let mut keep = job.as_ref().map(|(_, fp)| incremental::Cached::new(*fp));
+                for (pi, page) in plan.pages_of(site, w).into_iter().enumerate() {
+                    let pi = pi as u32;
+                    let o = match renderer.render(&page) {
+                        Ok(o) => o,
+                        Err(d) => {
+                            r.problem(d);
+                            continue;
+                        }
+                    };
+                    let (problems, pending) = check::page_links(&o);
+                    for (target, problem) in problems {
+                        r.problem(check::locate(
+                            &check::Origin::of(&o),
+                            &target,
+                            problem,
+                            &theme_templates,
+                            &sources,
+                        ));
+                    }
+                    let entry = with_sitemap.then(|| render::SitemapEntry::of(&page));
+                    r.pages += 1;
+                    let path = format!("{prefix}{}", o.path);
+                    match &mut keep {
+                        Some(k) => {
+                            let bytes = Arc::new(o.bytes);
+                            sink.put_shared(&path, Arc::clone(&bytes))?;
+                            k.files.push((o.path.clone(), bytes));
+                            k.pending.extend(pending.iter().map(|p| (pi, p.clone())));
+                            k.sitemap.extend(entry.iter().cloned());
+                            k.pages += 1;
+                        }
+                        None => sink.put(&path, o.bytes)?,
+                    }
+                    for p in pending {
+                        r.links.want(p, (wi, pi));
+                    }
+                    r.sitemap.extend(entry);
+                    r.links.file(&o.path);
                 }
-                r.sitemap.extend(entry);
-                r.links.file(o.path);
+                // A job with problems fails the whole render, and then nothing is kept.
+                if let (Some((key, _)), Some(mut k)) = (job, keep) {
+                    k.dedup_links();
+                    r.jobs.push((key, Arc::new(k)));
+                }
+                Ok(r)
+            })
+            .try_reduce(Rendered::default, |a, b| Ok(a.merge(b)))?;
+        let mut rendered = rendered;
+        if let Some(w) = &mut sitemap {
+            for e in std::mem::take(&mut rendered.sitemap) {
+                w.add(&e, &mut put_sitemap)?;
             }
-            // A job with problems fails the whole render, and then nothing is kept.
-            if let (Some((key, _)), Some(mut k)) = (job, keep) {
-                k.dedup_links();
-                r.jobs.push((key, Arc::new(k)));
-            }
-            Ok(r)
-        })
-        .try_reduce(Rendered::default, |a, b| Ok(a.merge(b)))?;
+        }
+        total = total.merge(rendered);
+    }
     let Rendered {
         pages,
         diagnostics: diags,
         mut links,
-        sitemap,
+        sitemap: _,
         reused,
         jobs,
-    } = rendered;
+    } = total;
     if !diags.is_empty() {
         return Err(Error::Project(diags));
     }
-    for o in render::extras(site, &plan, &sitemap) {
-        sink.put(&format!("{prefix}{}", o.path), o.bytes)?;
-        links.file(o.path);
+    if let Some(w) = sitemap {
+        w.finish(&mut put_sitemap)?;
     }
+    for path in &sitemap_files {
+        links.file(path);
+    }
+    render::extras(site, &plan, &mut |o| {
+        sink.put(&format!("{prefix}{}", o.path), o.bytes)?;
+        links.file(&o.path);
+        Ok(())
+    })?;
+    // A broken link is kept as a key and a place; render that page again to name it.
+    let refind = |(wi, pi): check::Place, file: u64| {
+        let w = plan.work.get(wi as usize)?;
+        let page = plan.pages_of(site, w).into_iter().nth(pi as usize)?;
+        let o = renderer.render(&page).ok()?;
+        let (_, pending) = check::page_links(&o);
+        pending
+            .into_iter()
+            .find(|p| p.fragment.is_none() && check::key(&p.file) == file)
+    };
     let broken = links.finish(
         |path| sink.read(&format!("{prefix}{path}")),
+        refind,
         &theme_templates,
         &sources,
     );

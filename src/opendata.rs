@@ -14,30 +14,37 @@ pub fn route(name: &str) -> String {
     format!("/data/{name}")
 }
 
-/// The open-data files of an edition: `(route, bytes)`.
-pub fn files(site: &Site, ed: &Edition) -> Vec<(String, Vec<u8>)> {
+/// The open-data files of an edition, `(route, bytes)`, one at a time to `put` (for a
+/// national directory each is tens of megabytes).
+pub fn files<E>(
+    site: &Site,
+    ed: &Edition,
+    put: &mut dyn FnMut(String, Vec<u8>) -> Result<(), E>,
+) -> Result<(), E> {
     let deps: Vec<&Department> = ed
         .departments(site)
         .into_iter()
         .map(|i| &site.data.offices.departments[i])
         .collect();
-    vec![
-        (
-            route("offices.json"),
-            pretty(&offices_json(site, ed, &deps)),
-        ),
-        (
-            route("offices.csv"),
-            offices_csv(site, ed, &deps).into_bytes(),
-        ),
-        (route("service.json"), pretty(&service_json(site))),
-    ]
+    put(
+        route("offices.json"),
+        pretty(&OfficesJson {
+            site,
+            ed,
+            deps: &deps,
+        }),
+    )?;
+    put(
+        route("offices.csv"),
+        offices_csv(site, ed, &deps).into_bytes(),
+    )?;
+    put(route("service.json"), pretty(&service_json(site)))
 }
 
-fn pretty(v: &Value) -> Vec<u8> {
-    let mut s = serde_json::to_string_pretty(v).unwrap_or_default();
-    s.push('\n');
-    s.into_bytes()
+fn pretty<T: serde::Serialize>(v: &T) -> Vec<u8> {
+    let mut s = serde_json::to_vec_pretty(v).unwrap_or_default();
+    s.push(b'\n');
+    s
 }
 
 fn urls(site: &Site, ed: &Edition, route_of: impl Fn(&str) -> String) -> Value {
@@ -57,26 +64,49 @@ fn urls(site: &Site, ed: &Edition, route_of: impl Fn(&str) -> String) -> Value {
     )
 }
 
-fn offices_json(site: &Site, ed: &Edition, deps: &[&Department]) -> Value {
-    let departments: Vec<Value> = deps
-        .iter()
-        .map(|d| {
-            let mut v = serde_json::to_value(d).unwrap_or(Value::Null);
-            v["url"] = urls(site, ed, |l| routes::department(l, &d.slug));
-            if let Some(units) = v.get_mut("units").and_then(Value::as_array_mut) {
-                for (u, model) in units.iter_mut().zip(&d.units) {
-                    u["url"] = urls(site, ed, |l| routes::unit(l, &d.slug, &model.slug));
+/// `offices.json`, serialised a department at a time rather than built whole in memory. Keys
+/// in sorted order, as `serde_json`'s maps write them.
+struct OfficesJson<'a> {
+    site: &'a Site,
+    ed: &'a Edition,
+    deps: &'a [&'a Department],
+}
+
+impl serde::Serialize for OfficesJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        struct Departments<'a>(&'a OfficesJson<'a>);
+        impl serde::Serialize for Departments<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let j = self.0;
+                let mut seq = s.serialize_seq(Some(j.deps.len()))?;
+                for d in j.deps {
+                    seq.serialize_element(&department_json(j.site, j.ed, d))?;
                 }
+                seq.end()
             }
-            v
-        })
-        .collect();
-    json!({
-        "description": "Appendix 1 of the standard: internal-affairs departments and their units. Phone numbers as printed in the standard.",
-        "as_of": site.as_of.to_string(),
-        "languages": site.languages(),
-        "departments": departments,
-    })
+        }
+        let mut m = s.serialize_map(Some(4))?;
+        m.serialize_entry("as_of", &self.site.as_of.to_string())?;
+        m.serialize_entry("departments", &Departments(self))?;
+        m.serialize_entry(
+            "description",
+            "Appendix 1 of the standard: internal-affairs departments and their units. Phone numbers as printed in the standard.",
+        )?;
+        m.serialize_entry("languages", &self.site.languages())?;
+        m.end()
+    }
+}
+
+fn department_json(site: &Site, ed: &Edition, d: &Department) -> Value {
+    let mut v = serde_json::to_value(d).unwrap_or(Value::Null);
+    v["url"] = urls(site, ed, |l| routes::department(l, &d.slug));
+    if let Some(units) = v.get_mut("units").and_then(Value::as_array_mut) {
+        for (u, model) in units.iter_mut().zip(&d.units) {
+            u["url"] = urls(site, ed, |l| routes::unit(l, &d.slug, &model.slug));
+        }
+    }
+    v
 }
 
 fn service_json(site: &Site) -> Value {

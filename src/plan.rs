@@ -826,14 +826,7 @@ fn globals_for(site: &Site, lang: &str, ed: &Edition) -> Map<String, Value> {
     g.insert("fee".into(), fee_view(site, lang));
     g.insert("status".into(), status_view(&d.service.status));
     let deps = ed.departments(site);
-    g.insert(
-        "departments".into(),
-        Value::Array(
-            deps.iter()
-                .map(|&i| department_view(&d.offices.departments[i], lang, true))
-                .collect(),
-        ),
-    );
+    // `departments`, the whole directory, is added by the renderer (see [`directory`]).
     // A department edition names its department on every page and points to the ministry
     // edition for the national directory.
     g.insert(
@@ -878,6 +871,18 @@ fn globals_for(site: &Site, lang: &str, ed: &Edition) -> Map<String, Value> {
         .sum();
     g.insert("unit_count".into(), json!(unit_count));
     g
+}
+
+/// The `departments` global of `lang`: every office of the edition, for the directory page.
+/// Not part of [`Plan::globals`]: at national scale it is the one large site-wide value, so the
+/// renderer builds it per language straight into the template engine and keeps no other copy.
+pub fn directory(site: &Site, ed: &Edition, lang: &str) -> Value {
+    Value::Array(
+        ed.departments(site)
+            .iter()
+            .map(|&i| department_view(&site.data.offices.departments[i], lang, true))
+            .collect(),
+    )
 }
 
 /// Serialises any data value to JSON (a tiny object-safe shim over `serde::Serialize`).

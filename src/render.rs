@@ -8,7 +8,7 @@ use crate::diagnostics::{Diagnostic, Error, Result};
 use crate::model::Site;
 use crate::plan::{Page, Plan};
 use crate::routes;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 /// One file of output: its route and its bytes.
@@ -27,11 +27,31 @@ pub struct Output {
 }
 
 /// Compiled templates, one instance per language.
-pub struct Renderer {
+pub struct Renderer<'a> {
     by_lang: BTreeMap<String, tera::Tera>,
     default_lang: String,
     theme_dir: PathBuf,
     sources: BTreeMap<String, String>,
+    directory: Directory<'a>,
+}
+
+/// Where the `departments` value (the whole directory: every office of the edition) lives.
+///
+/// At national scale it is by far the largest site-wide value, and in the template engine's
+/// own representation it costs several times its JSON size per language. The default theme
+/// reads it on one page per language (the directory), so unless an office's page can read it
+/// (then every page might, and it is built once into the global context), it is built only for
+/// the pages whose templates can read it, and dropped with them.
+enum Directory<'a> {
+    Global,
+    PerPage {
+        site: &'a Site,
+        edition: &'a crate::edition::Edition,
+        /// Templates that can read `departments`.
+        users: &'a BTreeSet<String>,
+        /// One such page at a time: each holds the whole directory while it renders.
+        one_at_a_time: std::sync::Mutex<()>,
+    },
 }
 
 /// The theme's templates, compiled once per build and shared by every edition and language.
@@ -39,6 +59,44 @@ pub struct Templates {
     tera: tera::Tera,
     theme_dir: PathBuf,
     sources: BTreeMap<String, String>,
+    /// Templates that can read the whole directory (see [`reads_directory`]).
+    directory_users: BTreeSet<String>,
+}
+
+/// The templates reached from `roots`: the roots, any template whose name appears quoted in one
+/// reached (`{% extends "base.html" %}`, imports, includes), and any template that defines a
+/// component (Tera 2 components are called by name from any template, without naming the file).
+pub fn reach<'t>(templates: &'t [(String, String)], roots: &[String]) -> BTreeSet<&'t str> {
+    let mut reached: BTreeSet<&str> = templates
+        .iter()
+        .filter(|(n, src)| roots.contains(n) || src.contains("{% component"))
+        .map(|(n, _)| n.as_str())
+        .collect();
+    loop {
+        let more: Vec<&str> = templates
+            .iter()
+            .map(|(n, _)| n.as_str())
+            .filter(|n| !reached.contains(n))
+            .filter(|n| {
+                let quoted = [format!("\"{n}\""), format!("'{n}'"), format!("`{n}`")];
+                templates.iter().any(|(m, src)| {
+                    reached.contains(m.as_str()) && quoted.iter().any(|q| src.contains(q))
+                })
+            })
+            .collect();
+        if more.is_empty() {
+            return reached;
+        }
+        reached.extend(more);
+    }
+}
+
+/// Whether a template in `set` can read the whole directory: it names `departments`, or dumps
+/// the whole context (`__tera_context`).
+pub fn reads_directory(templates: &[(String, String)], set: &BTreeSet<&str>) -> bool {
+    templates.iter().any(|(n, src)| {
+        set.contains(n.as_str()) && (src.contains("departments") || src.contains("__tera_context"))
+    })
 }
 
 impl Templates {
@@ -58,33 +116,57 @@ impl Templates {
                 &e, &theme_dir, &sources, None,
             )]));
         }
+        let all = &site.theme.templates;
+        let directory_users = all
+            .iter()
+            .filter(|(n, _)| reads_directory(all, &reach(all, std::slice::from_ref(n))))
+            .map(|(n, _)| n.clone())
+            .collect();
         Ok(Templates {
             tera,
             theme_dir,
             sources,
+            directory_users,
         })
     }
 }
 
-impl Renderer {
+impl<'a> Renderer<'a> {
     /// Installs each language's globals of `plan` into its own clone of the compiled templates.
-    pub fn new(site: &Site, templates: &Templates, plan: &Plan) -> Result<Renderer> {
+    pub fn new(site: &'a Site, templates: &'a Templates, plan: &'a Plan) -> Result<Renderer<'a>> {
         let tera = &templates.tera;
         let theme_dir = templates.theme_dir.clone();
         let sources = templates.sources.clone();
+        let all = &site.theme.templates;
+        let global_directory = reads_directory(all, &reach(all, &crate::plan::office_templates()));
         let mut by_lang = BTreeMap::new();
         for g in &plan.globals {
             let mut t = tera.clone();
             for (k, v) in &g.values {
                 t.global_context().insert(k.clone(), v);
             }
+            if global_directory {
+                let directory = crate::plan::directory(site, &plan.edition, &g.lang);
+                t.global_context().insert("departments", &directory);
+            }
             by_lang.insert(g.lang.clone(), t);
         }
+        let directory = if global_directory {
+            Directory::Global
+        } else {
+            Directory::PerPage {
+                site,
+                edition: &plan.edition,
+                users: &templates.directory_users,
+                one_at_a_time: std::sync::Mutex::new(()),
+            }
+        };
         Ok(Renderer {
             by_lang,
             default_lang: site.languages().first().cloned().unwrap_or_default(),
             theme_dir,
             sources,
+            directory,
         })
     }
 
@@ -113,11 +195,24 @@ impl Renderer {
                 page.template
             )));
         }
-        let ctx = tera::Context::from_serialize(&page.context)
+        let mut ctx = tera::Context::from_serialize(&page.context)
             .map_err(|e| Diagnostic::new(self.theme_dir.join(&page.template), e.to_string()))?;
+        let mut _turn = None;
+        if let Directory::PerPage {
+            site,
+            edition,
+            users,
+            one_at_a_time,
+        } = &self.directory
+            && users.contains(&page.template)
+        {
+            _turn = Some(one_at_a_time.lock().unwrap_or_else(|e| e.into_inner()));
+            ctx.insert("departments", &crate::plan::directory(site, edition, lang));
+        }
         let html = tera.render(&page.template, &ctx).map_err(|e| {
             tera_diagnostic(&e, &self.theme_dir, &self.sources, Some(&page.template))
         })?;
+        drop(ctx);
         Ok(Output {
             path: routes::output_file(&page.route),
             route: page.route.clone(),
@@ -173,153 +268,194 @@ fn tera_diagnostic(
     }
 }
 
-/// Files that are not rendered from templates: theme assets, open data, `sitemap.xml` (when the
-/// edition has an address), `robots.txt`.
-pub fn extras(site: &Site, plan: &Plan, pages: &[SitemapEntry]) -> Vec<Output> {
-    let mut out = Vec::new();
+/// Files that are not rendered from templates: theme assets, open data, `robots.txt` (which
+/// names the sitemap when the edition has an address; [`SitemapWriter`] writes that).
+pub fn extras(site: &Site, plan: &Plan, put: &mut dyn FnMut(Output) -> Result<()>) -> Result<()> {
+    let file = |route: String, bytes: Vec<u8>| Output {
+        path: routes::output_file(&route),
+        route,
+        bytes,
+        html: false,
+        source: None,
+        template: None,
+    };
     let mut assets: Vec<&(String, Vec<u8>)> = site.theme.static_files.iter().collect();
     assets.sort_by(|a, b| a.0.cmp(&b.0));
     for (name, bytes) in assets {
-        let route = routes::asset(name);
-        out.push(Output {
-            path: routes::output_file(&route),
-            route,
-            bytes: bytes.clone(),
-            html: false,
-            source: None,
-            template: None,
-        });
+        put(file(routes::asset(name), bytes.clone()))?;
     }
-    for (route, bytes) in crate::opendata::files(site, &plan.edition) {
-        out.push(Output {
-            path: routes::output_file(&route),
-            route,
-            bytes,
-            html: false,
-            source: None,
-            template: None,
-        });
-    }
+    crate::opendata::files(site, &plan.edition, &mut |route, bytes| {
+        put(file(route, bytes))
+    })?;
     let mut robots = String::from("User-agent: *\nAllow: /\n");
     if let Some(base) = plan.edition.base_url.as_deref() {
-        for (route, xml) in sitemaps(base, pages, SITEMAP_MAX_URLS) {
-            out.push(Output {
-                path: routes::output_file(&route),
-                route,
-                bytes: xml.into_bytes(),
-                html: false,
-                source: None,
-                template: None,
-            });
-        }
         robots.push_str(&format!(
             "\nSitemap: {}\n",
             routes::absolute(base, &routes::sitemap())
         ));
     }
-    out.push(Output {
-        route: routes::robots(),
-        path: routes::output_file(&routes::robots()),
-        bytes: robots.into_bytes(),
-        html: false,
-        source: None,
-        template: None,
-    });
-    out
+    put(file(routes::robots(), robots.into_bytes()))
 }
 
-/// What the sitemap needs of a page: its route and its language alternates.
+/// Writes the sitemap as pages are rendered, in plan order, holding one file's text at a time:
+/// Writes the sitemap as pages are rendered, in plan order, holding one file's text at a time:
+/// `sitemap.xml` listing every page; beyond `max` pages (the protocol's limit), `sitemap-1.xml`,
+/// `sitemap-2.xml`, … of `max` pages each and `sitemap.xml` the sitemap index.
+pub struct SitemapWriter {
+    base: String,
+    max: usize,
+    current: String,
+    in_current: usize,
+    /// Files written so far (only once the site proved larger than `max`).
+    written: usize,
+}
+
+/// The most URLs one sitemap file may list (sitemaps.org protocol).
+const SITEMAP_MAX_URLS: usize = 50_000;
+
+const URLSET_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
+const URLSET_TAIL: &str = "</urlset>\n";
+
+impl SitemapWriter {
+    pub fn new(base: &str) -> SitemapWriter {
+        SitemapWriter::with_max(base, SITEMAP_MAX_URLS)
+    }
+
+    fn with_max(base: &str, max: usize) -> SitemapWriter {
+        SitemapWriter {
+            base: base.to_string(),
+            max: max.max(1),
+            current: String::from(URLSET_HEAD),
+            in_current: 0,
+            written: 0,
+        }
+    }
+
+    /// Adds a page (the 404 page is not listed).
+    pub fn add(
+        &mut self,
+        p: &SitemapEntry,
+        put: &mut dyn FnMut(String, String) -> Result<()>,
+    ) -> Result<()> {
+        if p.route() == routes::not_found() {
+            return Ok(());
+        }
+        if self.in_current == self.max {
+            self.flush(put)?;
+        }
+        url_xml(&self.base, p, &mut self.current);
+        self.in_current += 1;
+        Ok(())
+    }
+
+    fn flush(&mut self, put: &mut dyn FnMut(String, String) -> Result<()>) -> Result<()> {
+        let mut xml = std::mem::replace(&mut self.current, String::from(URLSET_HEAD));
+        xml.push_str(URLSET_TAIL);
+        self.written += 1;
+        self.in_current = 0;
+        put(format!("/sitemap-{}.xml", self.written), xml)
+    }
+
+    /// Writes what is left: the one sitemap, or the last part and the index.
+    pub fn finish(mut self, put: &mut dyn FnMut(String, String) -> Result<()>) -> Result<()> {
+        if self.written == 0 {
+            let mut xml = std::mem::take(&mut self.current);
+            xml.push_str(URLSET_TAIL);
+            return put(routes::sitemap(), xml);
+        }
+        if self.in_current > 0 {
+            self.flush(put)?;
+        }
+        let mut index = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
+        for i in 1..=self.written {
+            index.push_str(&format!(
+                "  <sitemap><loc>{}</loc></sitemap>\n",
+                xml_escape(&routes::absolute(&self.base, &format!("/sitemap-{i}.xml")))
+            ));
+        }
+        index.push_str("</sitemapindex>\n");
+        put(routes::sitemap(), index)
+    }
+}
+
+/// What the sitemap needs of a page: its route and the route of each language version, packed
+/// into one string (`route`, then `lang`, `route` per version, separated by NUL, which no route
+/// contains): one small allocation per page; the absolute addresses are made when written.
 #[derive(Debug, Clone)]
 pub struct SitemapEntry {
-    pub route: String,
-    /// `(lang, absolute URL)` of every language version.
-    pub alternates: Vec<(String, String)>,
+    packed: Box<str>,
 }
 
 impl SitemapEntry {
+    pub fn new<'a>(route: &str, alternates: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut s = String::from(route);
+        for (lang, url) in alternates {
+            s.push('\0');
+            s.push_str(lang);
+            s.push('\0');
+            s.push_str(url);
+        }
+        SitemapEntry {
+            packed: s.into_boxed_str(),
+        }
+    }
+
     pub fn of(p: &Page) -> SitemapEntry {
-        let alternates = p
+        let field = |a: &'_ serde_json::Value, k: &str| -> String {
+            a.get(k)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
+        let alternates: Vec<(String, String)> = p
             .context
             .get("page")
             .and_then(|v| v.get("alternates"))
             .and_then(|v| v.as_array())
             .map(|alts| {
                 alts.iter()
-                    .map(|a| {
-                        let field = |k: &str| {
-                            a.get(k)
-                                .and_then(|v| v.as_str())
-                                .unwrap_or_default()
-                                .to_string()
-                        };
-                        (field("lang"), field("absolute"))
-                    })
+                    .map(|a| (field(a, "lang"), field(a, "url")))
                     .collect()
             })
             .unwrap_or_default();
-        SitemapEntry {
-            route: p.route.clone(),
-            alternates,
-        }
+        SitemapEntry::new(
+            &p.route,
+            alternates.iter().map(|(l, u)| (l.as_str(), u.as_str())),
+        )
+    }
+
+    pub fn route(&self) -> &str {
+        self.packed.split('\0').next().unwrap_or_default()
+    }
+
+    /// `(lang, route)` of every language version.
+    pub fn alternates(&self) -> impl Iterator<Item = (&str, &str)> {
+        let mut parts = self.packed.split('\0').skip(1);
+        std::iter::from_fn(move || Some((parts.next()?, parts.next()?)))
     }
 }
 
-/// The most URLs one sitemap file may list (sitemaps.org protocol).
-const SITEMAP_MAX_URLS: usize = 50_000;
-
-/// `sitemap.xml` listing every page; beyond `max` pages, `sitemap.xml` is a sitemap index of
-/// `sitemap-1.xml`, `sitemap-2.xml`, … of `max` pages each, as the protocol requires.
-fn sitemaps(base: &str, pages: &[SitemapEntry], max: usize) -> Vec<(String, String)> {
-    let listed: Vec<&SitemapEntry> = pages
-        .iter()
-        .filter(|p| p.route != routes::not_found())
-        .collect();
-    if listed.len() <= max {
-        return vec![(routes::sitemap(), sitemap(base, &listed))];
-    }
-    let mut files = Vec::new();
-    let mut index = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for (i, chunk) in listed.chunks(max.max(1)).enumerate() {
-        let route = format!("/sitemap-{}.xml", i + 1);
-        index.push_str(&format!(
-            "  <sitemap><loc>{}</loc></sitemap>\n",
-            xml_escape(&routes::absolute(base, &route))
-        ));
-        files.push((route, sitemap(base, chunk)));
-    }
-    index.push_str("</sitemapindex>\n");
-    files.insert(0, (routes::sitemap(), index));
-    files
-}
-
-/// One sitemap file: `pages`, each with its language alternates and `x-default`.
-fn sitemap(base: &str, pages: &[&SitemapEntry]) -> String {
-    let mut s = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
-    );
-    for p in pages {
-        s.push_str("  <url>\n    <loc>");
-        s.push_str(&xml_escape(&routes::absolute(base, &p.route)));
-        s.push_str("</loc>\n");
-        if !p.alternates.is_empty() {
-            for (lang, abs) in &p.alternates {
-                s.push_str(&format!(
-                    "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
-                    xml_escape(lang),
-                    xml_escape(abs)
-                ));
-            }
+/// One page's `<url>` element, with its language alternates and `x-default`.
+fn url_xml(base: &str, p: &SitemapEntry, s: &mut String) {
+    s.push_str("  <url>\n    <loc>");
+    s.push_str(&xml_escape(&routes::absolute(base, p.route())));
+    s.push_str("</loc>\n");
+    if p.alternates().next().is_some() {
+        for (lang, route) in p.alternates() {
             s.push_str(&format!(
-                "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n",
-                xml_escape(&routes::absolute(base, &routes::root()))
+                "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
+                xml_escape(lang),
+                xml_escape(&routes::absolute(base, route))
             ));
         }
-        s.push_str("  </url>\n");
+        s.push_str(&format!(
+            "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n",
+            xml_escape(&routes::absolute(base, &routes::root()))
+        ));
     }
-    s.push_str("</urlset>\n");
-    s
+    s.push_str("  </url>\n");
 }
 
 fn xml_escape(s: &str) -> String {
@@ -334,10 +470,23 @@ mod tests {
     use super::*;
 
     fn entry(route: &str) -> SitemapEntry {
-        SitemapEntry {
-            route: route.into(),
-            alternates: vec![("kk".into(), format!("https://x.kz{route}"))],
+        SitemapEntry::new(route, [("kk", route)])
+    }
+
+    /// The sitemap files, the index (written last) first.
+    fn sitemaps(base: &str, pages: &[SitemapEntry], max: usize) -> Vec<(String, String)> {
+        let mut v = Vec::new();
+        let mut put = |route, xml| {
+            v.push((route, xml));
+            Ok(())
+        };
+        let mut w = SitemapWriter::with_max(base, max);
+        for p in pages {
+            w.add(p, &mut put).expect("add");
         }
+        w.finish(&mut put).expect("finish");
+        v.rotate_right(1);
+        v
     }
 
     #[test]

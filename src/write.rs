@@ -105,7 +105,8 @@ pub struct Staging {
     dir: PathBuf,
     retired: PathBuf,
     precompress: bool,
-    made: Mutex<HashSet<PathBuf>>,
+    /// Directories created so far, by hash of their path: one per page at scale, so no strings.
+    made: Mutex<HashSet<u64>>,
     files: AtomicUsize,
     bytes: AtomicU64,
     committed: bool,
@@ -150,7 +151,16 @@ impl Staging {
 
     fn write(&self, rel: &Path, bytes: &[u8]) -> Result<()> {
         let full = self.dir.join(rel);
-        fs::write(&full, bytes).map_err(|e| Error::io(&full, e))?;
+        let written = match fs::write(&full, bytes) {
+            // The directory cache said the directory exists, but another thread is still making
+            // it (or two paths share a hash): make sure, then write again.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => full
+                .parent()
+                .map_or(Err(e), fs::create_dir_all)
+                .and_then(|()| fs::write(&full, bytes)),
+            other => other,
+        };
+        written.map_err(|e| Error::io(&full, e))?;
         self.files.fetch_add(1, Ordering::Relaxed);
         self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
         Ok(())
@@ -179,11 +189,15 @@ impl Sink for Staging {
         if let Some(parent) = rel.parent()
             && !parent.as_os_str().is_empty()
         {
+            let key = {
+                use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+                BuildHasherDefault::<DefaultHasher>::default().hash_one(parent)
+            };
             let new = self
                 .made
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
-                .insert(parent.to_path_buf());
+                .insert(key);
             if new {
                 let full = self.dir.join(parent);
                 fs::create_dir_all(&full).map_err(|e| Error::io(&full, e))?;
