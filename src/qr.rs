@@ -1,33 +1,37 @@
 //! QR codes as inline SVG, generated at build time (no network, no images to fetch).
+//!
+//! Every office's posters carry a QR code of its page, two per office (one per language): at
+//! national scale that is tens of thousands of codes. They are made with `fast_qr`, which picks
+//! the mask pattern by the standard's penalty rules like any encoder but in a few tens of
+//! microseconds (the `qrcode` crate took about half a millisecond per code, a third of a whole
+//! build's time). `tests/printables.rs` decodes the codes on the posters back to the office's
+//! address.
 
-use qrcode::{Color, EcLevel, QrCode};
+use fast_qr::{ECL, QRBuilder};
+use std::fmt::Write;
 
 /// An SVG QR code for `data`, with an accessible label. Dark modules are drawn as one path of
 /// unit squares on a white square with the standard four-module quiet zone.
 pub fn svg(data: &str, label: &str) -> String {
-    let Ok(code) = QrCode::with_error_correction_level(data.as_bytes(), EcLevel::M) else {
+    let Ok(code) = QRBuilder::new(data.as_bytes()).ecl(ECL::M).build() else {
         return String::new();
     };
-    let w = code.width();
-    let colors = code.to_colors();
+    let w = code.size;
+    let dark = |x: usize, y: usize| code.data[y * w + x].value();
     let size = w + 8;
     let mut path = String::with_capacity(w * w * 4);
     for y in 0..w {
         let mut x = 0;
         while x < w {
-            if colors[y * w + x] == Color::Dark {
+            if dark(x, y) {
                 // Merge runs of dark modules into one rectangle per run.
                 let start = x;
-                while x < w && colors[y * w + x] == Color::Dark {
+                while x < w && dark(x, y) {
                     x += 1;
                 }
-                path.push_str(&format!(
-                    "M{} {}h{}v1h-{}z",
-                    start + 4,
-                    y + 4,
-                    x - start,
-                    x - start
-                ));
+                let run = x - start;
+                // Writing into a String cannot fail.
+                let _ = write!(path, "M{} {}h{run}v1h-{run}z", start + 4, y + 4);
             } else {
                 x += 1;
             }

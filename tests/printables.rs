@@ -132,6 +132,10 @@ fn a_poster_carries_the_offices_facts_and_the_services() {
         .expect("QR code");
     assert!(qr.select(&sel("path[d]")).next().is_some());
     assert!(sheet_text.contains("https://www.mvd.kz/kk/offices/akmola/akkol-district/"));
+    assert_eq!(
+        decode_qr(&qr.html()),
+        "https://www.mvd.kz/kk/offices/akmola/akkol-district/"
+    );
 
     // The A3 sibling is the same poster on the larger page.
     let a3 = page(&format!("{o}poster/a3/"));
@@ -263,5 +267,66 @@ fn printables_have_a_hint_and_a_print_button_that_needs_no_inline_script() {
                 || s.value().attr("type") == Some("application/ld+json")),
             "{p}: inline script"
         );
+    }
+}
+
+/// Reads a QR code drawn by stend (`<svg viewBox="0 0 N N">` with one path of `M x y h w v1 h-w z`
+/// runs) the way a phone would: rasterised, then decoded by an independent decoder (rqrr).
+fn decode_qr(svg: &str) -> String {
+    let size: usize = svg
+        .split("viewBox=\"0 0 ")
+        .nth(1)
+        .and_then(|v| v.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .expect("viewBox");
+    let d = svg
+        .split(" d=\"")
+        .nth(1)
+        .and_then(|d| d.split('"').next())
+        .expect("path");
+    let mut dark = vec![false; size * size];
+    for run in d.split('M').filter(|r| !r.is_empty()) {
+        // "x yhwv1h-wz"
+        let (xy, rest) = run.split_once('h').expect("run");
+        let (x, y) = xy.split_once(' ').expect("x y");
+        let w = rest.split('v').next().expect("width");
+        let (x, y, w): (usize, usize, usize) =
+            (x.parse().unwrap(), y.parse().unwrap(), w.parse().unwrap());
+        for i in x..x + w {
+            dark[y * size + i] = true;
+        }
+    }
+    const SCALE: usize = 4;
+    let px = size * SCALE;
+    let mut img = rqrr::PreparedImage::prepare_from_greyscale(px, px, |x, y| {
+        if dark[(y / SCALE) * size + x / SCALE] {
+            0
+        } else {
+            255
+        }
+    });
+    let grids = img.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code");
+    grids[0].decode().expect("the QR code decodes").1
+}
+
+#[test]
+fn every_poster_qr_code_opens_its_office_page() {
+    for lang in LANGS {
+        let dirs = office_dirs(lang);
+        assert!(dirs.len() > 200, "{lang}: {} offices", dirs.len());
+        for o in dirs {
+            let poster = page(&format!("{o}poster/"));
+            let qr = poster
+                .select(&sel(".p-qr svg[role=img]"))
+                .next()
+                .unwrap_or_else(|| panic!("{o}: no QR code"));
+            let url = format!("https://www.mvd.kz/{o}");
+            assert_eq!(decode_qr(&qr.html()), url, "{o}");
+            assert!(
+                text_of(&poster).contains(&url),
+                "{o}: the address is not printed"
+            );
+        }
     }
 }
