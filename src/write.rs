@@ -166,6 +166,48 @@ impl Staging {
         Ok(())
     }
 
+    /// Takes the `.gz` and `.br` of `path` from the previous output when the file is unchanged:
+    /// compression is nearly all of a pre-compressing build's time, and most pages do not
+    /// change between two builds. They are hard links, so the swap stays atomic (the previous
+    /// output is only ever unlinked, never written) and nothing is copied. The file must be
+    /// byte-identical, and the old `.gz` must end with the CRC-32 and length of these very bytes
+    /// (its gzip trailer), so a stale or hand-edited copy is never reused.
+    fn reuse_compressed(&self, path: &str, bytes: &[u8]) -> bool {
+        let Ok(rel) = safe_relative(Path::new(path)) else {
+            return false;
+        };
+        if fs::read(self.out.join(rel)).ok().as_deref() != Some(bytes) {
+            return false;
+        }
+        let gz = format!("{path}.gz");
+        let br = format!("{path}.br");
+        let Ok(old_gz) = fs::read(self.out.join(&gz)) else {
+            return false;
+        };
+        let mut crc = crc32fast::Hasher::new();
+        crc.update(bytes);
+        let mut trailer = crc.finalize().to_le_bytes().to_vec();
+        trailer.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
+        if !old_gz.ends_with(&trailer) || !self.out.join(&br).is_file() {
+            return false;
+        }
+        let linked = [&gz, &br].iter().all(|name| {
+            fs::hard_link(self.out.join(name.as_str()), self.dir.join(name.as_str())).is_ok()
+        });
+        if !linked {
+            // Never write through a link into the previous output: remove what was linked.
+            for name in [&gz, &br] {
+                let _ = fs::remove_file(self.dir.join(name.as_str()));
+            }
+            return false;
+        }
+        let size = fs::metadata(self.dir.join(&br)).map_or(0, |m| m.len());
+        self.files.fetch_add(2, Ordering::Relaxed);
+        self.bytes
+            .fetch_add(old_gz.len() as u64 + size, Ordering::Relaxed);
+        true
+    }
+
     /// Swaps the staged site in; returns the number of files and bytes written.
     pub fn commit(mut self) -> Result<(usize, u64)> {
         let marker = self.dir.join(MARKER);
@@ -203,7 +245,10 @@ impl Sink for Staging {
                 fs::create_dir_all(&full).map_err(|e| Error::io(&full, e))?;
             }
         }
-        if self.precompress && crate::compress::is_text(path) {
+        if self.precompress
+            && crate::compress::is_text(path)
+            && !self.reuse_compressed(path, &bytes)
+        {
             let (gz, br) = crate::compress::both(&bytes);
             self.write(Path::new(&format!("{path}.gz")), &gz)?;
             self.write(Path::new(&format!("{path}.br")), &br)?;
@@ -292,6 +337,48 @@ mod tests {
     use super::*;
     use crate::render::Output;
     use rayon::prelude::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn unchanged_files_keep_their_compressed_copies_and_stale_ones_are_redone() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let build = |files: &[(&str, &str)]| {
+            let staging = Staging::begin(&out, true).unwrap();
+            for (path, text) in files {
+                staging.put(path, text.as_bytes().to_vec()).unwrap();
+            }
+            staging.commit().unwrap()
+        };
+        let a = "<p>unchanged</p>";
+        let b = "<p>tampered with</p>";
+        let first = build(&[("a/index.html", a), ("b.html", b), ("c.html", "<p>old</p>")]);
+        let inode = |p: &str| fs::metadata(out.join(p)).unwrap().ino();
+        let a_gz = inode("a/index.html.gz");
+        let a_br = inode("a/index.html.br");
+        // Someone edits a compressed copy by hand: it no longer matches its page.
+        fs::write(out.join("b.html.gz"), b"junk").unwrap();
+        let second = build(&[("a/index.html", a), ("b.html", b), ("c.html", "<p>new</p>")]);
+        assert_eq!(first, second, "the same count of files and bytes");
+        // The unchanged page's copies are the very same files, not compressed again.
+        assert_eq!(inode("a/index.html.gz"), a_gz);
+        assert_eq!(inode("a/index.html.br"), a_br);
+        // The stale copy and the changed page's copies are made afresh.
+        for (path, text) in [("b.html", b), ("c.html", "<p>new</p>")] {
+            let (gz, br) = crate::compress::both(text.as_bytes());
+            assert_eq!(
+                fs::read(out.join(format!("{path}.gz"))).unwrap(),
+                gz,
+                "{path}"
+            );
+            assert_eq!(
+                fs::read(out.join(format!("{path}.br"))).unwrap(),
+                br,
+                "{path}"
+            );
+        }
+    }
 
     /// Writes `outputs` to `out` atomically (without pre-compression); returns the bytes written.
     fn write_site(out: &Path, outputs: &[Output]) -> Result<u64> {
