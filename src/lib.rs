@@ -173,12 +173,20 @@ pub fn render_edition_reusing(
     let fingerprints =
         reuse.map(|_| incremental::Fingerprints::new(site, &plan, &site.theme.templates));
     let theme_templates = site.theme.dir.join("templates");
-    let mut sources = site.sources.clone();
-    for p in &site.pages {
-        for v in p.versions.values() {
-            sources.insert(v.file.clone(), v.source.clone());
-        }
-    }
+    // Every input file's text, to quote the line of a broken link: only made when there is one
+    // (at national scale the directory's YAML alone is megabytes).
+    let all_sources = std::sync::OnceLock::new();
+    let sources = || {
+        all_sources.get_or_init(|| {
+            let mut m = site.sources.clone();
+            for p in &site.pages {
+                for v in p.versions.values() {
+                    m.insert(v.file.clone(), v.source.clone());
+                }
+            }
+            m
+        })
+    };
     let mut sitemap = plan
         .edition
         .base_url
@@ -192,6 +200,90 @@ pub fn render_edition_reusing(
         sitemap_files.push(path);
         Ok(())
     };
+    // One unit of work: its pages rendered, checked and stored, or reused from `reuse`.
+    let render_work = |r: &mut Rendered, wi: u32, w: &plan::Work| -> Result<()> {
+        let job = match (w, &fingerprints) {
+            (plan::Work::Office(j), Some(f)) => f.of(site, j),
+            _ => None,
+        };
+        if let (Some((key, fp)), Some(prev)) = (&job, reuse)
+            && let Some(c) = prev.get(key, *fp)
+        {
+            for (path, bytes) in &c.files {
+                sink.put_shared(&format!("{prefix}{path}"), Arc::clone(bytes))?;
+                r.links.file(path);
+            }
+            for (pi, p) in &c.pending {
+                r.links.want(p.clone(), (wi, *pi));
+            }
+            r.sitemap.extend(c.sitemap.iter().cloned());
+            r.pages += c.pages;
+            r.reused += c.pages;
+            r.jobs.push((key.clone(), Arc::clone(c)));
+            return Ok(());
+        }
+        let mut keep = job.as_ref().map(|(_, fp)| incremental::Cached::new(*fp));
+        for (pi, page) in plan.pages_of(site, w).into_iter().enumerate() {
+            let pi = pi as u32;
+            let o = match renderer.render(&page) {
+                Ok(o) => o,
+                Err(d) => {
+                    r.problem(d);
+                    continue;
+                }
+            };
+            let (problems, pending) = check::page_links(&o);
+            for (target, problem) in problems {
+                r.problem(check::locate(
+                    &check::Origin::of(&o),
+                    &target,
+                    problem,
+                    &theme_templates,
+                    sources(),
+                ));
+            }
+            let entry = with_sitemap.then(|| render::SitemapEntry::of(&page));
+            r.pages += 1;
+            let path = format!("{prefix}{}", o.path);
+            match &mut keep {
+                Some(k) => {
+                    let bytes = Arc::new(o.bytes);
+                    sink.put_shared(&path, Arc::clone(&bytes))?;
+                    k.files.push((o.path.clone(), bytes));
+                    k.pending.extend(pending.iter().map(|p| (pi, p.clone())));
+                    k.sitemap.extend(entry.iter().cloned());
+                    k.pages += 1;
+                }
+                None => sink.put(&path, o.bytes)?,
+            }
+            for p in pending {
+                r.links.want(p, (wi, pi));
+            }
+            r.sitemap.extend(entry);
+            r.links.file(&o.path);
+        }
+        // A job with problems fails the whole render, and then nothing is kept.
+        if let (Some((key, _)), Some(mut k)) = (job, keep) {
+            k.dedup_links();
+            r.jobs.push((key, Arc::new(k)));
+        }
+        Ok(())
+    };
+    // Pages that hold the whole directory while they render (one per language) go first, while
+    // little else is in memory; their results join the others at their place in plan order.
+    let early: std::sync::Mutex<std::collections::HashMap<usize, Rendered>> = Default::default();
+    for (wi, w) in plan.work.iter().enumerate() {
+        if let plan::Work::Page(i) = w
+            && renderer.holds_directory(&plan.pages[*i].template)
+        {
+            let mut r = Rendered::default();
+            render_work(&mut r, wi as u32, w)?;
+            early
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(wi, r);
+        }
+    }
     let mut total = Rendered::default();
     // In batches, in plan order, so that the sitemap can be written as it fills instead of
     // being held for the whole site; each batch is rendered in parallel.
@@ -201,71 +293,13 @@ pub fn render_edition_reusing(
             .par_iter()
             .enumerate()
             .try_fold(Rendered::default, |mut r, (i, w)| -> Result<Rendered> {
-                let wi = (first + i) as u32;
-                let job = match (w, &fingerprints) {
-                    (plan::Work::Office(j), Some(f)) => f.of(site, j),
-                    _ => None,
-                };
-                if let (Some((key, fp)), Some(prev)) = (&job, reuse)
-                    && let Some(c) = prev.get(key, *fp)
-                {
-                    for (path, bytes) in &c.files {
-                        sink.put_shared(&format!("{prefix}{path}"), Arc::clone(bytes))?;
-                        r.links.file(path);
-                    }
-                    for (pi, p) in &c.pending {
-                        r.links.want(p.clone(), (wi, *pi));
-                    }
-                    r.sitemap.extend(c.sitemap.iter().cloned());
-                    r.pages += c.pages;
-                    r.reused += c.pages;
-                    r.jobs.push((key.clone(), Arc::clone(c)));
-                    return Ok(r);
-                }
-                let mut keep = job.as_ref().map(|(_, fp)| incremental::Cached::new(*fp));
-                for (pi, page) in plan.pages_of(site, w).into_iter().enumerate() {
-                    let pi = pi as u32;
-                    let o = match renderer.render(&page) {
-                        Ok(o) => o,
-                        Err(d) => {
-                            r.problem(d);
-                            continue;
-                        }
-                    };
-                    let (problems, pending) = check::page_links(&o);
-                    for (target, problem) in problems {
-                        r.problem(check::locate(
-                            &check::Origin::of(&o),
-                            &target,
-                            problem,
-                            &theme_templates,
-                            &sources,
-                        ));
-                    }
-                    let entry = with_sitemap.then(|| render::SitemapEntry::of(&page));
-                    r.pages += 1;
-                    let path = format!("{prefix}{}", o.path);
-                    match &mut keep {
-                        Some(k) => {
-                            let bytes = Arc::new(o.bytes);
-                            sink.put_shared(&path, Arc::clone(&bytes))?;
-                            k.files.push((o.path.clone(), bytes));
-                            k.pending.extend(pending.iter().map(|p| (pi, p.clone())));
-                            k.sitemap.extend(entry.iter().cloned());
-                            k.pages += 1;
-                        }
-                        None => sink.put(&path, o.bytes)?,
-                    }
-                    for p in pending {
-                        r.links.want(p, (wi, pi));
-                    }
-                    r.sitemap.extend(entry);
-                    r.links.file(&o.path);
-                }
-                // A job with problems fails the whole render, and then nothing is kept.
-                if let (Some((key, _)), Some(mut k)) = (job, keep) {
-                    k.dedup_links();
-                    r.jobs.push((key, Arc::new(k)));
+                let done = early
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .remove(&(first + i));
+                match done {
+                    Some(e) => r = r.merge(e),
+                    None => render_work(&mut r, (first + i) as u32, w)?,
                 }
                 Ok(r)
             })
@@ -314,7 +348,7 @@ pub fn render_edition_reusing(
         |path| sink.read(&format!("{prefix}{path}")),
         refind,
         &theme_templates,
-        &sources,
+        sources(),
     );
     if !broken.is_empty() {
         return Err(Error::Project(broken));

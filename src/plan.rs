@@ -885,6 +885,27 @@ pub fn directory(site: &Site, ed: &Edition, lang: &str) -> Value {
     )
 }
 
+/// [`directory`] as something to serialise a department at a time, so that the template engine
+/// can take it in without the whole directory existing as JSON first.
+pub struct Directory<'a> {
+    pub site: &'a Site,
+    pub edition: &'a Edition,
+    pub lang: &'a str,
+}
+
+impl serde::Serialize for Directory<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let deps = self.edition.departments(self.site);
+        let mut seq = s.serialize_seq(Some(deps.len()))?;
+        for i in deps {
+            let d = &self.site.data.offices.departments[i];
+            seq.serialize_element(&department_view(d, self.lang, true))?;
+        }
+        seq.end()
+    }
+}
+
 /// Serialises any data value to JSON (a tiny object-safe shim over `serde::Serialize`).
 mod erased {
     pub trait Ser {

@@ -146,7 +146,11 @@ impl<'a> Renderer<'a> {
                 t.global_context().insert(k.clone(), v);
             }
             if global_directory {
-                let directory = crate::plan::directory(site, &plan.edition, &g.lang);
+                let directory = crate::plan::Directory {
+                    site,
+                    edition: &plan.edition,
+                    lang: &g.lang,
+                };
                 t.global_context().insert("departments", &directory);
             }
             by_lang.insert(g.lang.clone(), t);
@@ -168,6 +172,12 @@ impl<'a> Renderer<'a> {
             sources,
             directory,
         })
+    }
+
+    /// Whether pages of `template` get the whole directory built for them alone (see
+    /// [`Directory`]): the heaviest pages to render.
+    pub fn holds_directory(&self, template: &str) -> bool {
+        matches!(&self.directory, Directory::PerPage { users, .. } if users.contains(template))
     }
 
     /// Renders one page.
@@ -207,7 +217,14 @@ impl<'a> Renderer<'a> {
             && users.contains(&page.template)
         {
             _turn = Some(one_at_a_time.lock().unwrap_or_else(|e| e.into_inner()));
-            ctx.insert("departments", &crate::plan::directory(site, edition, lang));
+            ctx.insert(
+                "departments",
+                &crate::plan::Directory {
+                    site,
+                    edition,
+                    lang,
+                },
+            );
         }
         let html = tera.render(&page.template, &ctx).map_err(|e| {
             tera_diagnostic(&e, &self.theme_dir, &self.sources, Some(&page.template))
