@@ -7,25 +7,21 @@
 //! its pages are made from:
 //!
 //! - the *common* inputs of its language: the source of every template an office page can
-//!   reach (below), `stend.yaml`, the edition,
-//!   the shared breadcrumbs and the language's globals (site facts, UI strings, navigation,
-//!   fee, hours …), which are also all the JSON-LD reads;
+//!   reach ([`crate::render::reach`]: by extends/include/import names and components),
+//!   `stend.yaml`, the edition, the shared breadcrumbs and the language's globals (site facts,
+//!   UI strings, navigation, fee, hours …), which are also all the JSON-LD reads;
 //! - its own office data: for a department job the whole department with its units (the
 //!   department page lists them), for a unit job the department without its other units, and
 //!   the unit.
 //!
-//! The directory of every office (the `departments` global) is left out of the common inputs
-//! when no template an office page can reach names it, which is what lets a one-office edit
-//! re-render one department's jobs and the site-wide pages instead of everything. A template
-//! an office page reaches is found by name: an office template, or any template whose name
-//! appears quoted in one already reached (`{% extends "base.html" %}`, imports, includes), or
-//! any template defining a component (Tera 2 components are called by name from anywhere). A
-//! reached template that names `departments`, or dumps the whole context (`__tera_context`),
-//! puts the directory back in. Site-wide pages (content, forms, the directory itself) are always
-//! rendered again: they are few.
+//! The directory of every office (`departments`) counts only when a template an office page
+//! can reach names it (it is then a global; see `render::Directory`), which is what lets a
+//! one-office edit re-render one department's jobs and the site-wide pages instead of
+//! everything. Site-wide pages (content, forms, the directory itself) are always rendered
+//! again: they are few.
 //!
 //! Fingerprints are 64-bit hashes of serialised values; a build (`stend build`) never uses
-//! this module, so its output cannot depend on it. `tests/serve.rs` checks that a render
+//! this module, so its output cannot depend on it. `tests/incremental.rs` checks that a render
 //! reusing a previous one is byte-identical to a fresh render after each kind of edit.
 
 use crate::check::Pending;
@@ -33,7 +29,7 @@ use crate::model::Site;
 use crate::model::data::Department;
 use crate::plan::{OfficeJob, Plan};
 use crate::render::SitemapEntry;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
 
@@ -113,6 +109,7 @@ impl Cached {
 
 /// The fingerprints of one render's inputs, computed once before rendering.
 pub struct Fingerprints {
+    langs: Vec<String>,
     /// Per language index: the inputs every office job of that language shares.
     common: Vec<u64>,
     /// Per department: with all its units, and without them.
@@ -121,32 +118,32 @@ pub struct Fingerprints {
 }
 
 impl Fingerprints {
-    pub fn new(site: &Site, plan: &Plan, templates: &[(String, String)]) -> Fingerprints {
-        let reached = office_reach(templates);
-        let with_directory = reads_directory(templates, &reached);
+    pub fn new(site: &Site, plan: &Plan, templates: &crate::render::Templates) -> Fingerprints {
         let mut base = DefaultHasher::new();
-        for (name, src) in templates {
-            if reached.contains(name.as_str()) {
+        for (name, src) in &site.theme.templates {
+            if templates.office_reach.contains(name) {
                 (name, src).hash(&mut base);
             }
         }
         format!("{:?}", site.config).hash(&mut base);
         format!("{:?}", plan.edition).hash(&mut base);
-        let common = site
-            .languages()
+        let langs = site.languages();
+        let common = langs
             .iter()
             .map(|lang| {
                 let mut h = base.clone();
                 lang.hash(&mut h);
                 plan.crumbs_json(lang).hash(&mut h);
                 if let Some(g) = plan.globals.iter().find(|g| &g.lang == lang) {
-                    for (k, v) in &g.values {
-                        k.hash(&mut h);
-                        json_hash(v, &mut h);
-                    }
+                    hash_of(&g.values).hash(&mut h);
                 }
-                if with_directory {
-                    json_hash(&crate::plan::directory(site, &plan.edition, lang), &mut h);
+                if templates.offices_read_directory {
+                    hash_of(&crate::plan::Directory {
+                        site,
+                        edition: &plan.edition,
+                        lang,
+                    })
+                    .hash(&mut h);
                 }
                 h.finish()
             })
@@ -155,6 +152,7 @@ impl Fingerprints {
         let whole = deps.iter().map(hash_of).collect();
         let head = deps.iter().map(department_head).collect();
         Fingerprints {
+            langs,
             common,
             whole,
             head,
@@ -163,8 +161,7 @@ impl Fingerprints {
 
     /// The key and fingerprint of an office job.
     pub(crate) fn of(&self, site: &Site, j: &OfficeJob) -> Option<(JobKey, u64)> {
-        let langs = site.languages();
-        let lang = langs.get(j.lang)?;
+        let lang = self.langs.get(j.lang)?;
         let d = site.data.offices.departments.get(j.department)?;
         let mut h = DefaultHasher::new();
         self.common.get(j.lang)?.hash(&mut h);
@@ -193,85 +190,20 @@ impl Fingerprints {
     }
 }
 
-fn json_hash(v: &serde_json::Value, h: &mut DefaultHasher) {
-    // serde_json's output is deterministic (object keys are sorted maps here).
-    match serde_json::to_vec(v) {
-        Ok(bytes) => bytes.hash(h),
-        Err(_) => 0u8.hash(h),
-    }
-}
-
-fn hash_of<T: serde::Serialize>(v: &T) -> u64 {
+/// The hash of a value's JSON (deterministic: serde_json writes maps in key order here).
+fn hash_of<T: serde::Serialize + ?Sized>(v: &T) -> u64 {
     let mut h = DefaultHasher::new();
-    match serde_json::to_vec(v) {
-        Ok(bytes) => bytes.hash(&mut h),
-        Err(_) => 0u8.hash(&mut h),
-    }
+    serde_json::to_vec(v).unwrap_or_default().hash(&mut h);
     h.finish()
 }
 
 /// A department's own fields, without its units.
 fn department_head(d: &Department) -> u64 {
-    let mut h = DefaultHasher::new();
     match serde_json::to_value(d) {
         Ok(serde_json::Value::Object(mut m)) => {
             m.remove("units");
-            json_hash(&serde_json::Value::Object(m), &mut h);
+            hash_of(&m)
         }
-        _ => 0u8.hash(&mut h),
-    }
-    h.finish()
-}
-
-/// The templates an office page can reach.
-fn office_reach(templates: &[(String, String)]) -> BTreeSet<&str> {
-    crate::render::reach(templates, &crate::plan::office_templates())
-}
-
-/// Whether a template in `reached` names the whole directory.
-fn reads_directory(templates: &[(String, String)], reached: &BTreeSet<&str>) -> bool {
-    crate::render::reads_directory(templates, reached)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn t(name: &str, src: &str) -> (String, String) {
-        (name.to_string(), src.to_string())
-    }
-
-    fn offices_read_directory(templates: &[(String, String)]) -> bool {
-        reads_directory(templates, &office_reach(templates))
-    }
-
-    #[test]
-    fn the_directory_counts_only_where_office_pages_reach_it() {
-        let base = t("base.html", "<main>{% block main %}{% endblock %}</main>");
-        let office = t("office.html", r#"{% extends "base.html" %}"#);
-        let offices = t("offices.html", "{% for d in departments %}{% endfor %}");
-        assert!(!offices_read_directory(&[
-            base.clone(),
-            office.clone(),
-            offices.clone()
-        ]));
-        // Through a template the office page extends.
-        let base2 = t("base.html", "{{ departments | length }}");
-        assert!(offices_read_directory(&[
-            base2,
-            office.clone(),
-            offices.clone()
-        ]));
-        // Through an import of an import, with single quotes.
-        let office3 = t("office.html", "{% import 'a.html' as a %}");
-        let a = t("a.html", r#"{% include "b.html" %}"#);
-        let b = t("b.html", "{{ __tera_context }}");
-        assert!(offices_read_directory(&[office3, a, b, base.clone()]));
-        // Through a component, which any template may call without naming its file.
-        let comps = t(
-            "components.html",
-            "{% component dir() %}{{ departments | length }}{% endcomponent dir %}",
-        );
-        assert!(offices_read_directory(&[base, office, offices, comps]));
+        _ => 0,
     }
 }

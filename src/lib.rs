@@ -170,8 +170,7 @@ pub fn render_edition_reusing(
         return Err(Error::Project(plan.problems));
     }
     let renderer = render::Renderer::new(site, templates, &plan)?;
-    let fingerprints =
-        reuse.map(|_| incremental::Fingerprints::new(site, &plan, &site.theme.templates));
+    let fingerprints = reuse.map(|_| incremental::Fingerprints::new(site, &plan, templates));
     let theme_templates = site.theme.dir.join("templates");
     // Every input file's text, to quote the line of a broken link: only made when there is one
     // (at national scale the directory's YAML alone is megabytes).
@@ -271,17 +270,15 @@ pub fn render_edition_reusing(
     };
     // Pages that hold the whole directory while they render (one per language) go first, while
     // little else is in memory; their results join the others at their place in plan order.
-    let early: std::sync::Mutex<std::collections::HashMap<usize, Rendered>> = Default::default();
+    let mut early: std::collections::HashMap<usize, std::sync::Mutex<Option<Rendered>>> =
+        std::collections::HashMap::new();
     for (wi, w) in plan.work.iter().enumerate() {
         if let plan::Work::Page(i) = w
             && renderer.holds_directory(&plan.pages[*i].template)
         {
             let mut r = Rendered::default();
             render_work(&mut r, wi as u32, w)?;
-            early
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .insert(wi, r);
+            early.insert(wi, std::sync::Mutex::new(Some(r)));
         }
     }
     let mut total = Rendered::default();
@@ -294,9 +291,8 @@ pub fn render_edition_reusing(
             .enumerate()
             .try_fold(Rendered::default, |mut r, (i, w)| -> Result<Rendered> {
                 let done = early
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .remove(&(first + i));
+                    .get(&(first + i))
+                    .and_then(|e| e.lock().unwrap_or_else(|e| e.into_inner()).take());
                 match done {
                     Some(e) => r = r.merge(e),
                     None => render_work(&mut r, (first + i) as u32, w)?,

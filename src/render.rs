@@ -61,6 +61,11 @@ pub struct Templates {
     sources: BTreeMap<String, String>,
     /// Templates that can read the whole directory (see [`reads_directory`]).
     directory_users: BTreeSet<String>,
+    /// Templates an office's pages can reach (see [`reach`]), and whether one of them can read
+    /// the whole directory: then it is a global, and `stend serve` counts it as an input of
+    /// every office.
+    pub office_reach: BTreeSet<String>,
+    pub offices_read_directory: bool,
 }
 
 /// The templates reached from `roots`: the roots, any template whose name appears quoted in one
@@ -122,11 +127,16 @@ impl Templates {
             .filter(|(n, _)| reads_directory(all, &reach(all, std::slice::from_ref(n))))
             .map(|(n, _)| n.clone())
             .collect();
+        let office_set = reach(all, &crate::plan::office_templates());
+        let offices_read_directory = reads_directory(all, &office_set);
+        let office_reach = office_set.into_iter().map(String::from).collect();
         Ok(Templates {
             tera,
             theme_dir,
             sources,
             directory_users,
+            office_reach,
+            offices_read_directory,
         })
     }
 }
@@ -137,8 +147,7 @@ impl<'a> Renderer<'a> {
         let tera = &templates.tera;
         let theme_dir = templates.theme_dir.clone();
         let sources = templates.sources.clone();
-        let all = &site.theme.templates;
-        let global_directory = reads_directory(all, &reach(all, &crate::plan::office_templates()));
+        let global_directory = templates.offices_read_directory;
         let mut by_lang = BTreeMap::new();
         for g in &plan.globals {
             let mut t = tera.clone();
@@ -488,6 +497,47 @@ mod tests {
 
     fn entry(route: &str) -> SitemapEntry {
         SitemapEntry::new(route, [("kk", route)])
+    }
+
+    fn t(name: &str, src: &str) -> (String, String) {
+        (name.to_string(), src.to_string())
+    }
+
+    fn offices_read_directory(templates: &[(String, String)]) -> bool {
+        reads_directory(
+            templates,
+            &reach(templates, &crate::plan::office_templates()),
+        )
+    }
+
+    #[test]
+    fn the_directory_counts_only_where_office_pages_reach_it() {
+        let base = t("base.html", "<main>{% block main %}{% endblock %}</main>");
+        let office = t("office.html", r#"{% extends "base.html" %}"#);
+        let offices = t("offices.html", "{% for d in departments %}{% endfor %}");
+        assert!(!offices_read_directory(&[
+            base.clone(),
+            office.clone(),
+            offices.clone()
+        ]));
+        // Through a template the office page extends.
+        let base2 = t("base.html", "{{ departments | length }}");
+        assert!(offices_read_directory(&[
+            base2,
+            office.clone(),
+            offices.clone()
+        ]));
+        // Through an import of an import, with single quotes.
+        let office3 = t("office.html", "{% import 'a.html' as a %}");
+        let a = t("a.html", r#"{% include "b.html" %}"#);
+        let b = t("b.html", "{{ __tera_context }}");
+        assert!(offices_read_directory(&[office3, a, b, base.clone()]));
+        // Through a component, which any template may call without naming its file.
+        let comps = t(
+            "components.html",
+            "{% component dir() %}{{ departments | length }}{% endcomponent dir %}",
+        );
+        assert!(offices_read_directory(&[base, office, offices, comps]));
     }
 
     /// The sitemap files, the index (written last) first.

@@ -87,6 +87,21 @@ fn edit(root: &Path, file: &str, from: &str, to: &str) {
     std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
 }
 
+/// One edit of `file` (`from` → `to`), then a reusing render: it must reuse exactly `reused`
+/// pages and equal a fresh render.
+fn step(
+    root: &Path,
+    reuse: &mut Reuse,
+    (file, from, to): (&str, &str, &str),
+    reused: usize,
+) -> Render {
+    edit(root, file, from, to);
+    let r = reusing(root, reuse);
+    assert_eq!(r.reused, reused, "pages reused after editing {file}");
+    same_as_fresh(root, &r, file);
+    r
+}
+
 fn text(files: &BTreeMap<String, Vec<u8>>, path: &str) -> String {
     String::from_utf8(files[path].clone()).unwrap()
 }
@@ -126,15 +141,16 @@ fn reusing_renders_match_fresh_ones_after_every_kind_of_edit() {
 
     // One unit's address: that unit's pages and its department's (whose page lists its units)
     // are rendered again, in both languages; every other office is reused.
-    edit(
+    let office = step(
         root,
-        "data/offices.yaml",
-        "г. Астана, ул. Жансугурова, 2\"",
-        "г. Астана, ул. Жансугурова, 2, каб. 5\"",
+        &mut reuse,
+        (
+            "data/offices.yaml",
+            "г. Астана, ул. Жансугурова, 2\"",
+            "г. Астана, ул. Жансугурова, 2, каб. 5\"",
+        ),
+        office_pages - 2 * 2 * JOB,
     );
-    let office = reusing(root, &mut reuse);
-    assert_eq!(office.reused, office_pages - 2 * 2 * JOB);
-    same_as_fresh(root, &office, "office edit");
     assert!(
         text(
             &office.files,
@@ -153,38 +169,41 @@ fn reusing_renders_match_fresh_ones_after_every_kind_of_edit() {
     same_as_fresh(root, &content, "content edit");
 
     // A template only site-wide pages use: office pages are reused.
-    edit(
+    step(
         root,
-        "themes/default/templates/offices.html",
-        "{% block content %}",
-        "{% block content %}<!-- edited -->",
+        &mut reuse,
+        (
+            "themes/default/templates/offices.html",
+            "{% block content %}",
+            "{% block content %}<!-- edited -->",
+        ),
+        office_pages,
     );
-    let offices_template = reusing(root, &mut reuse);
-    assert_eq!(offices_template.reused, office_pages);
-    same_as_fresh(root, &offices_template, "offices.html edit");
 
     // A template office pages use: all of them are rendered again.
-    edit(
+    step(
         root,
-        "themes/default/templates/office.html",
-        "{% block content %}",
-        "{% block content %}<!-- {% for d in departments %}{{ d.address }};{% endfor %} -->",
+        &mut reuse,
+        (
+            "themes/default/templates/office.html",
+            "{% block content %}",
+            "{% block content %}<!-- {% for d in departments %}{{ d.address }};{% endfor %} -->",
+        ),
+        0,
     );
-    let office_template = reusing(root, &mut reuse);
-    assert_eq!(office_template.reused, 0);
-    same_as_fresh(root, &office_template, "office.html edit");
 
     // Now office pages show the whole directory: an edit of another department's address must
     // reach every unit page, so nothing is reused.
-    edit(
+    let directory = step(
         root,
-        "data/offices.yaml",
-        "ru: \"г. Кокшетау",
-        "ru: \"г. Кокшетау (edited)",
+        &mut reuse,
+        (
+            "data/offices.yaml",
+            "ru: \"г. Кокшетау",
+            "ru: \"г. Кокшетау (edited)",
+        ),
+        0,
     );
-    let directory = reusing(root, &mut reuse);
-    assert_eq!(directory.reused, 0);
-    same_as_fresh(root, &directory, "directory edit");
     assert!(
         text(
             &directory.files,
