@@ -4,7 +4,7 @@
 //! small attribute scanner is enough and keeps the check fast over tens of thousands of pages.
 
 use crate::diagnostics::Diagnostic;
-use crate::render::Output;
+use crate::page::Output;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -128,10 +128,7 @@ pub type Place = (u32, u32);
 /// The 64-bit key of an output path. Keys stand in for paths so that a site of hundreds of
 /// thousands of pages keeps a few bytes per page for its link check, not the strings.
 pub fn key(path: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    path.hash(&mut h);
-    h.finish()
+    crate::util::hash::of(path)
 }
 
 /// Links that wait for the whole site, each distinct target once with the first place that

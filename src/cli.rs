@@ -88,7 +88,7 @@ pub fn main() -> ExitCode {
                 (None, true) => crate::Editions::All,
                 (None, false) => crate::Editions::Ministry,
             };
-            match crate::build_editions(&root, &out, &env, &which) {
+            match crate::build(&root, &out, &env, &which) {
                 Ok(r) => {
                     let ms = started.elapsed().as_millis();
                     println!(
@@ -152,7 +152,7 @@ pub fn main() -> ExitCode {
             },
             env,
         ),
-        Command::Check { root } => match crate::check_project(&root, &env) {
+        Command::Check { root } => match crate::check(&root, &env) {
             Ok(r) => {
                 println!(
                     "stend: checked {} pages of every edition: no problems ({} ms)",

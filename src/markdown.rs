@@ -10,8 +10,10 @@
 //! - Links with a script-capable scheme (`javascript:`, `data:`, `vbscript:`) are refused with an
 //!   error; external `http(s)` links get `rel="external noopener"`.
 
+use crate::util::escape::html as escape_attr;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use std::collections::BTreeSet;
+use std::ops::Range;
 
 /// A heading of the page, for tables of contents.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -37,189 +39,210 @@ pub fn render(md: &str) -> Rendered {
     opts.insert(Options::ENABLE_FOOTNOTES);
     opts.insert(Options::ENABLE_STRIKETHROUGH);
     opts.insert(Options::ENABLE_HEADING_ATTRIBUTES);
-    let mut out_events: Vec<Event> = Vec::new();
-    let mut headings = Vec::new();
-    let mut problems = Vec::new();
-    let mut used_ids: BTreeSet<String> = BTreeSet::new();
-    let events: Vec<(Event, std::ops::Range<usize>)> =
-        Parser::new_ext(md, opts).into_offset_iter().collect();
-    // Pre-collect explicit ids so generated ones never collide with them.
-    for (ev, _) in &events {
-        if let Event::Start(Tag::Heading { id: Some(id), .. }) = ev {
-            used_ids.insert(id.to_string());
-        }
-    }
+    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(md, opts).into_offset_iter().collect();
+    let mut w = Writer {
+        md,
+        events: &events,
+        out: Vec::new(),
+        headings: Vec::new(),
+        problems: Vec::new(),
+        // Explicit ids first, so that generated ones never collide with them.
+        used_ids: events
+            .iter()
+            .filter_map(|(ev, _)| match ev {
+                Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
+                _ => None,
+            })
+            .collect(),
+    };
     let mut i = 0;
     while i < events.len() {
-        let (ev, range) = &events[i];
+        i = w.event(i);
+    }
+    let mut html_out = String::with_capacity(md.len() * 3 / 2);
+    html::push_html(&mut html_out, w.out.into_iter());
+    Rendered {
+        html: html_out,
+        headings: w.headings,
+        problems: w.problems,
+    }
+}
+
+/// The events of one document on their way to HTML.
+struct Writer<'m, 'e> {
+    md: &'m str,
+    events: &'e [(Event<'m>, Range<usize>)],
+    out: Vec<Event<'m>>,
+    headings: Vec<Heading>,
+    problems: Vec<(usize, String)>,
+    used_ids: BTreeSet<String>,
+}
+
+impl<'m> Writer<'m, '_> {
+    /// Writes event `i`; returns the index of the next event to write.
+    fn event(&mut self, i: usize) -> usize {
+        let (ev, range) = &self.events[i];
         match ev {
-            Event::Start(Tag::Paragraph) => {
-                // `{#id}` at the start of the paragraph's first text.
-                if let Some((Event::Text(t), _)) = events.get(i + 1)
-                    && let Some((id, rest)) = paragraph_anchor(t)
-                {
-                    used_ids.insert(id.to_string());
-                    out_events.push(Event::Html(
-                        format!("<p id=\"{}\">", escape_attr(id)).into(),
-                    ));
-                    if !rest.is_empty() {
-                        out_events.push(Event::Text(CowStr::from(rest.to_string())));
-                    }
-                    i += 2;
-                    continue;
-                }
-                out_events.push(ev.clone());
-            }
-            Event::Start(Tag::List(Some(start))) => {
-                let marker = md[range.clone()]
-                    .trim_start()
-                    .trim_start_matches(|c: char| c.is_ascii_digit())
-                    .chars()
-                    .next();
-                let class = if marker == Some(')') {
-                    " class=\"paren\""
-                } else {
-                    ""
-                };
-                let start_attr = if *start != 1 {
-                    format!(" start=\"{start}\"")
-                } else {
-                    String::new()
-                };
-                out_events.push(Event::Html(format!("<ol{class}{start_attr}>\n").into()));
-            }
-            Event::End(TagEnd::List(true)) => out_events.push(Event::Html("</ol>\n".into())),
+            Event::Start(Tag::Paragraph) => return self.paragraph(i),
+            Event::Start(Tag::List(Some(start))) => self.ordered_list(*start, range.clone()),
+            Event::End(TagEnd::List(true)) => self.out.push(Event::Html("</ol>\n".into())),
             Event::Start(Tag::Heading {
                 level, id, classes, ..
-            }) => {
-                // Gather the heading's text to build its id and the table of contents.
-                let mut text = String::new();
-                let mut j = i + 1;
-                while j < events.len() {
-                    match &events[j].0 {
-                        Event::End(TagEnd::Heading(_)) => break,
-                        Event::Text(t) | Event::Code(t) => text.push_str(t),
-                        _ => {}
-                    }
-                    j += 1;
-                }
-                let id = match id {
-                    Some(id) => id.to_string(),
-                    None => unique_id(&slugify(&text), &mut used_ids),
-                };
-                let lvl = heading_level(*level);
-                headings.push(Heading {
-                    level: lvl,
-                    id: id.clone(),
-                    text: text.trim().to_string(),
-                });
-                let class = if classes.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        " class=\"{}\"",
-                        escape_attr(
-                            &classes
-                                .iter()
-                                .map(|c| c.to_string())
-                                .collect::<Vec<_>>()
-                                .join(" ")
-                        )
-                    )
-                };
-                out_events.push(Event::Html(
-                    format!("<h{lvl} id=\"{}\"{class}>", escape_attr(&id)).into(),
-                ));
-            }
+            }) => self.heading(i, *level, id.as_deref(), classes),
             Event::End(TagEnd::Heading(level)) => {
-                out_events.push(Event::Html(
-                    format!("</h{}>\n", heading_level(*level)).into(),
-                ));
+                let html = format!("</h{}>\n", heading_level(*level));
+                self.out.push(Event::Html(html.into()));
             }
             Event::Start(Tag::Link {
                 dest_url, title, ..
-            }) => {
-                let url = dest_url.trim();
-                // Browsers drop leading control characters and every tab or newline before
-                // they read a URL's scheme (WHATWG URL), so `java\tscript:` is `javascript:`.
-                // Read the scheme the way they do, and refuse control characters outright.
-                let as_read: String = url
-                    .trim_start_matches(|c: char| c <= ' ')
-                    .chars()
-                    .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-                    .collect();
-                let has_control = url.chars().any(char::is_control);
-                if has_control {
-                    problems.push((
-                        range.start,
-                        format!(
-                            "link to `{}` contains control characters",
-                            url.escape_debug()
-                        ),
-                    ));
-                }
-                let scheme = as_read
-                    .split_once(':')
-                    .map(|(s, _)| s.to_ascii_lowercase())
-                    .filter(|s| {
-                        s.bytes()
-                            .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
-                    });
-                let mut attrs = String::new();
-                match scheme.as_deref() {
-                    None | Some("http") | Some("https") | Some("mailto") | Some("tel") => {}
-                    Some(_) if has_control => {}
-                    Some(other) => {
-                        problems.push((
-                            range.start,
-                            format!(
-                                "link to `{url}` uses the `{other}:` scheme, which is not allowed"
-                            ),
-                        ));
-                    }
-                }
-                let safe_url = if problems.last().is_some_and(|(o, _)| *o == range.start) {
-                    "#"
-                } else {
-                    url
-                };
-                if matches!(scheme.as_deref(), Some("http") | Some("https")) {
-                    attrs.push_str(" rel=\"external noopener\"");
-                }
-                if !title.is_empty() {
-                    attrs.push_str(&format!(" title=\"{}\"", escape_attr(title)));
-                }
-                out_events.push(Event::Html(
-                    format!("<a href=\"{}\"{attrs}>", escape_attr(safe_url)).into(),
-                ));
-            }
-            Event::End(TagEnd::Link) => out_events.push(Event::Html("</a>".into())),
+            }) => self.link(range.start, dest_url, title),
+            Event::End(TagEnd::Link) => self.out.push(Event::Html("</a>".into())),
             Event::Start(Tag::Image { dest_url, .. }) => {
-                problems.push((
+                self.problems.push((
                     range.start,
                     format!("images are not supported in content (`{dest_url}`)"),
                 ));
                 // Skip the image's alt text events.
                 let mut j = i + 1;
-                while j < events.len() && !matches!(events[j].0, Event::End(TagEnd::Image)) {
+                while j < self.events.len()
+                    && !matches!(self.events[j].0, Event::End(TagEnd::Image))
+                {
                     j += 1;
                 }
-                i = j + 1;
-                continue;
+                return j + 1;
             }
             // Raw HTML is shown as text, never passed through.
-            Event::Html(h) | Event::InlineHtml(h) => out_events.push(Event::Text(h.clone())),
-            other => out_events.push(other.clone()),
+            Event::Html(h) | Event::InlineHtml(h) => self.out.push(Event::Text(h.clone())),
+            other => self.out.push(other.clone()),
         }
-        i += 1;
+        i + 1
     }
-    let mut html_out = String::with_capacity(md.len() * 3 / 2);
-    html::push_html(&mut html_out, out_events.into_iter());
-    Rendered {
-        html: html_out,
-        headings,
-        problems,
+
+    /// A paragraph; `{#id}` at the start of its first text becomes its id.
+    fn paragraph(&mut self, i: usize) -> usize {
+        if let Some((Event::Text(t), _)) = self.events.get(i + 1)
+            && let Some((id, rest)) = paragraph_anchor(t)
+        {
+            self.used_ids.insert(id.to_string());
+            let open = format!("<p id=\"{}\">", escape_attr(id));
+            self.out.push(Event::Html(open.into()));
+            if !rest.is_empty() {
+                self.out.push(Event::Text(CowStr::from(rest.to_string())));
+            }
+            return i + 2;
+        }
+        self.out.push(self.events[i].0.clone());
+        i + 1
     }
+
+    /// An ordered list, keeping the `)` of `1)` lists as class `paren`.
+    fn ordered_list(&mut self, start: u64, range: Range<usize>) {
+        let marker = self.md[range]
+            .trim_start()
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .chars()
+            .next();
+        let class = if marker == Some(')') {
+            " class=\"paren\""
+        } else {
+            ""
+        };
+        let start_attr = if start != 1 {
+            format!(" start=\"{start}\"")
+        } else {
+            String::new()
+        };
+        self.out
+            .push(Event::Html(format!("<ol{class}{start_attr}>\n").into()));
+    }
+
+    /// A heading with its id (given, or made from its text) and its place in the table of
+    /// contents.
+    fn heading(&mut self, i: usize, level: HeadingLevel, id: Option<&str>, classes: &[CowStr]) {
+        let mut text = String::new();
+        for (ev, _) in &self.events[i + 1..] {
+            match ev {
+                Event::End(TagEnd::Heading(_)) => break,
+                Event::Text(t) | Event::Code(t) => text.push_str(t),
+                _ => {}
+            }
+        }
+        let id = match id {
+            Some(id) => id.to_string(),
+            None => unique_id(&slugify(&text), &mut self.used_ids),
+        };
+        let lvl = heading_level(level);
+        self.headings.push(Heading {
+            level: lvl,
+            id: id.clone(),
+            text: text.trim().to_string(),
+        });
+        let class = if classes.is_empty() {
+            String::new()
+        } else {
+            let names: Vec<&str> = classes.iter().map(|c| c.as_ref()).collect();
+            format!(" class=\"{}\"", escape_attr(&names.join(" ")))
+        };
+        let open = format!("<h{lvl} id=\"{}\"{class}>", escape_attr(&id));
+        self.out.push(Event::Html(open.into()));
+    }
+
+    /// A link, if its address is allowed (see [`link_problem`]); external ones get
+    /// `rel="external noopener"`.
+    fn link(&mut self, at: usize, dest_url: &str, title: &str) {
+        let url = dest_url.trim();
+        let (scheme, problem) = link_problem(url);
+        let safe_url = match problem {
+            Some(p) => {
+                self.problems.push((at, p));
+                "#"
+            }
+            None => url,
+        };
+        let mut attrs = String::new();
+        if matches!(scheme.as_deref(), Some("http") | Some("https")) {
+            attrs.push_str(" rel=\"external noopener\"");
+        }
+        if !title.is_empty() {
+            attrs.push_str(&format!(" title=\"{}\"", escape_attr(title)));
+        }
+        let open = format!("<a href=\"{}\"{attrs}>", escape_attr(safe_url));
+        self.out.push(Event::Html(open.into()));
+    }
+}
+
+/// A link's scheme (lowercase, when it has one), and why the link is refused, if it is.
+///
+/// Browsers drop leading control characters and every tab or newline before they read a URL's
+/// scheme (WHATWG URL), so `java\tscript:` is `javascript:`. Read the scheme the way they do,
+/// and refuse control characters outright.
+fn link_problem(url: &str) -> (Option<String>, Option<String>) {
+    let as_read: String = url
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let scheme = as_read
+        .split_once(':')
+        .map(|(s, _)| s.to_ascii_lowercase())
+        .filter(|s| {
+            s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
+        });
+    if url.chars().any(char::is_control) {
+        let why = format!(
+            "link to `{}` contains control characters",
+            url.escape_debug()
+        );
+        return (scheme, Some(why));
+    }
+    let problem = match scheme.as_deref() {
+        None | Some("http") | Some("https") | Some("mailto") | Some("tel") => None,
+        Some(other) => Some(format!(
+            "link to `{url}` uses the `{other}:` scheme, which is not allowed"
+        )),
+    };
+    (scheme, problem)
 }
 
 fn heading_level(l: HeadingLevel) -> u8 {
@@ -269,22 +292,6 @@ fn unique_id(base: &str, used: &mut BTreeSet<String>) -> String {
     }
     used.insert(id.clone());
     id
-}
-
-/// Escapes text for a double-quoted HTML attribute.
-pub fn escape_attr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

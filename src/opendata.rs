@@ -1,18 +1,18 @@
 //! Open data: the office directory and the service's facts as files other systems can read —
 //! `/data/offices.json`, `/data/offices.csv` (UTF-8 with BOM, one row per office, both
 //! languages' columns) and `/data/service.json`. An edition's files hold its own offices only.
+//!
+//! The JSON files are canonical: every object's keys in sorted order, pretty-printed.
 
-use crate::edition::Edition;
-use crate::model::Site;
-use crate::model::data::{At, Department, Phones};
+use crate::model::data::{
+    At, Documents, Eligibility, Hours, MciRow, Office, Refusals, Status, Terms,
+};
+use crate::model::{Edition, Site, Text};
 use crate::present;
-use crate::routes;
-use serde_json::{Value, json};
-
-/// Route of an open-data file (`offices.json` → `/data/offices.json`).
-pub fn route(name: &str) -> String {
-    format!("/data/{name}")
-}
+use crate::routes::{self, data_file as route};
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
 
 /// The open-data files of an edition, `(route, bytes)`, one at a time to `put` (for a
 /// national directory each is tens of megabytes).
@@ -21,7 +21,7 @@ pub fn files<E>(
     ed: &Edition,
     put: &mut dyn FnMut(String, Vec<u8>) -> Result<(), E>,
 ) -> Result<(), E> {
-    let deps: Vec<&Department> = ed
+    let deps: Vec<&Office> = ed
         .departments(site)
         .into_iter()
         .map(|i| &site.data.offices.departments[i])
@@ -47,21 +47,15 @@ fn pretty<T: serde::Serialize>(v: &T) -> Vec<u8> {
     s
 }
 
-fn urls(site: &Site, ed: &Edition, route_of: impl Fn(&str) -> String) -> Value {
-    Value::Object(
-        site.languages()
-            .iter()
-            .map(|l| {
-                (
-                    l.clone(),
-                    json!(routes::absolute_or_route(
-                        ed.base_url.as_deref(),
-                        &route_of(l)
-                    )),
-                )
-            })
-            .collect(),
-    )
+/// An office's page in every language.
+fn urls(site: &Site, ed: &Edition, route_of: impl Fn(&str) -> String) -> BTreeMap<String, String> {
+    site.languages()
+        .into_iter()
+        .map(|l| {
+            let url = routes::absolute_or_route(ed.base_url.as_deref(), &route_of(&l));
+            (l, url)
+        })
+        .collect()
 }
 
 /// `offices.json`, serialised a department at a time rather than built whole in memory. Keys
@@ -69,7 +63,7 @@ fn urls(site: &Site, ed: &Edition, route_of: impl Fn(&str) -> String) -> Value {
 struct OfficesJson<'a> {
     site: &'a Site,
     ed: &'a Edition,
-    deps: &'a [&'a Department],
+    deps: &'a [&'a Office],
 }
 
 impl serde::Serialize for OfficesJson<'_> {
@@ -98,39 +92,85 @@ impl serde::Serialize for OfficesJson<'_> {
     }
 }
 
-fn department_json(site: &Site, ed: &Edition, d: &Department) -> Value {
-    let mut v = serde_json::to_value(d).unwrap_or(Value::Null);
-    v["url"] = urls(site, ed, |l| routes::department(l, &d.slug));
-    if let Some(units) = v.get_mut("units").and_then(Value::as_array_mut) {
-        for (u, model) in units.iter_mut().zip(&d.units) {
-            u["url"] = urls(site, ed, |l| routes::unit(l, &d.slug, &model.slug));
-        }
-    }
-    v
+/// An office of `offices.json`: its data as in `offices.yaml`, and its page in every language.
+#[derive(Serialize)]
+struct OfficeJson<'a> {
+    #[serde(flatten)]
+    office: &'a Office,
+    url: BTreeMap<String, String>,
+    /// A department's units (always listed, even when there are none); none for a unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    units: Option<Vec<OfficeJson<'a>>>,
+}
+
+fn department_json(site: &Site, ed: &Edition, d: &Office) -> Value {
+    let units = d
+        .units
+        .iter()
+        .map(|u| OfficeJson {
+            office: u,
+            url: urls(site, ed, |l| routes::unit(l, &d.slug, &u.slug)),
+            units: None,
+        })
+        .collect();
+    let json = OfficeJson {
+        office: d,
+        url: urls(site, ed, |l| routes::department(l, &d.slug)),
+        units: Some(units),
+    };
+    // Through a JSON value: its keys come out sorted, as everywhere in the open data.
+    serde_json::to_value(&json).unwrap_or(Value::Null)
+}
+
+/// `service.json`: the service's facts.
+#[derive(Serialize)]
+struct ServiceJson<'a> {
+    as_of: String,
+    name: &'a Text,
+    status: &'a Status,
+    eligibility: &'a Eligibility,
+    terms: &'a Terms,
+    documents: &'a Documents,
+    refusals: &'a Refusals,
+    fee: FeeJson<'a>,
+    hours: &'a Hours,
+}
+
+#[derive(Serialize)]
+struct FeeJson<'a> {
+    kind: &'a Text,
+    percent_of_mci: f64,
+    rule: &'a Text,
+    legal_basis: &'a Text,
+    payment: &'a Text,
+    mci: &'a [MciRow],
+    amount_on_as_of_tenge: Option<i64>,
 }
 
 fn service_json(site: &Site) -> Value {
     let d = &site.data;
-    let amount = present::fee_amount(&d.fee, site.as_of);
-    json!({
-        "as_of": site.as_of.to_string(),
-        "name": d.service.name,
-        "status": d.service.status,
-        "eligibility": d.service.eligibility,
-        "terms": d.service.terms,
-        "documents": d.documents,
-        "refusals": d.refusals,
-        "fee": {
-            "kind": d.fee.kind,
-            "percent_of_mci": d.fee.percent_of_mci,
-            "rule": d.fee.rule,
-            "legal_basis": d.fee.legal_basis,
-            "payment": d.fee.payment,
-            "mci": d.fee.mci,
-            "amount_on_as_of_tenge": amount.map(|(a, _)| a),
+    let f = &d.fee;
+    let json = ServiceJson {
+        as_of: site.as_of.to_string(),
+        name: &d.service.name,
+        status: &d.service.status,
+        eligibility: &d.service.eligibility,
+        terms: &d.service.terms,
+        documents: &d.documents,
+        refusals: &d.refusals,
+        fee: FeeJson {
+            kind: &f.kind,
+            percent_of_mci: f.percent_of_mci.value,
+            rule: &f.rule,
+            legal_basis: &f.legal_basis,
+            payment: &f.payment,
+            mci: &f.mci,
+            amount_on_as_of_tenge: present::fee_amount(f, site.as_of).map(|(a, _)| a),
         },
-        "hours": d.hours,
-    })
+        hours: &d.hours,
+    };
+    // Through a JSON value: its keys come out sorted, as everywhere in the open data.
+    serde_json::to_value(&json).unwrap_or(Value::Null)
 }
 
 /// Quotes a CSV field when it needs it (RFC 4180).
@@ -149,7 +189,7 @@ fn phones(list: &[At<String>]) -> String {
         .join("; ")
 }
 
-fn offices_csv(site: &Site, ed: &Edition, deps: &[&Department]) -> String {
+fn offices_csv(site: &Site, ed: &Edition, deps: &[&Office]) -> String {
     let langs = site.languages();
     let mut header: Vec<String> = vec!["department".into(), "unit".into(), "number".into()];
     for field in ["name", "address", "locality"] {
@@ -169,39 +209,21 @@ fn offices_csv(site: &Site, ed: &Edition, deps: &[&Department]) -> String {
     let mut out = String::from("\u{feff}");
     out.push_str(&header.join(","));
     out.push_str("\r\n");
-    let mut row = |dep: &Department, unit: Option<&crate::model::data::Unit>| {
-        let (number, name, address, locality, website, ph): (&str, _, _, _, _, &Phones) = match unit
-        {
-            Some(u) => (
-                &u.number,
-                &u.name,
-                &u.address,
-                &u.locality,
-                &u.website,
-                &u.phones,
-            ),
-            None => (
-                &dep.number,
-                &dep.name,
-                &dep.address,
-                &dep.locality,
-                &dep.website,
-                &dep.phones,
-            ),
-        };
+    let mut row = |dep: &Office, unit: Option<&Office>| {
+        let o = unit.unwrap_or(dep);
         let mut cells: Vec<String> = vec![
             dep.slug.value.clone(),
             unit.map(|u| u.slug.value.clone()).unwrap_or_default(),
-            number.to_string(),
+            o.number.clone(),
         ];
-        for t in [name, address, locality] {
+        for t in [&o.name, &o.address, &o.locality] {
             for l in &langs {
                 cells.push(t.get(l).to_string());
             }
         }
-        cells.push(website.clone().unwrap_or_default());
-        cells.push(phones(&ph.secretariat));
-        cells.push(phones(&ph.migration));
+        cells.push(o.website.clone().unwrap_or_default());
+        cells.push(phones(&o.phones.secretariat));
+        cells.push(phones(&o.phones.migration));
         for l in &langs {
             let route = routes::office(l, &dep.slug, unit.map(|u| u.slug.value.as_str()));
             cells.push(routes::absolute_or_route(ed.base_url.as_deref(), &route));

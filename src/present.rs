@@ -5,7 +5,7 @@
 
 use crate::model::data::{DayHours, Fee, MciRow};
 use crate::model::date::Date;
-use crate::validate::{DAYS, minutes};
+use crate::model::value::{Time, Weekday};
 
 /// Groups digits by three with no-break spaces, as Kazakh and Russian write numbers: `4 325`.
 pub fn group_digits(n: i64) -> String {
@@ -29,8 +29,8 @@ pub fn tenge(n: i64) -> String {
 pub fn mci_in_force(rows: &[MciRow], date: Date) -> Option<(usize, &MciRow)> {
     rows.iter()
         .enumerate()
-        .filter(|(_, r)| Date::parse(&r.from.value).is_some_and(|d| d <= date))
-        .max_by_key(|(_, r)| Date::parse(&r.from.value))
+        .filter(|(_, r)| r.from.value <= date)
+        .max_by_key(|(_, r)| r.from.value)
 }
 
 /// `percent` per cent of `index`, rounded half up to whole tenge, in exact integer arithmetic
@@ -58,25 +58,6 @@ pub fn tel_href(number: &str, area_code: Option<&str>) -> Option<String> {
         format!("{}{digits}", area_code?)
     };
     (full.len() == 10 && full.starts_with('7')).then(|| format!("tel:+7{full}"))
-}
-
-/// A link for a website as printed in the standard: a bare host becomes an `http://` link, an
-/// e-mail address a `mailto:` link; anything else is shown without a link.
-pub fn website_href(site: &str) -> Option<String> {
-    let s = site.trim();
-    if s.contains('@') {
-        let ok = s.split('@').count() == 2 && !s.contains(' ') && s.contains('.');
-        return ok.then(|| format!("mailto:{s}"));
-    }
-    if s.starts_with("http://") || s.starts_with("https://") {
-        return Some(s.to_string());
-    }
-    let host_ok = s.contains('.')
-        && s.split('/').next().is_some_and(|h| {
-            h.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
-        });
-    host_ok.then(|| format!("http://{s}"))
 }
 
 /// Kazakh letters and their Russian look-alikes, and `ё`: a search for `Кокшетау` finds
@@ -118,57 +99,48 @@ pub fn search_key<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
     out
 }
 
-/// One row of an opening-hours table.
-#[derive(Debug, Clone, serde::Serialize, PartialEq, Eq)]
+/// One row of an opening-hours table: days with the same hours.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HoursRow {
-    /// Day codes, e.g. `["mon", "tue"]`.
-    pub days: Vec<String>,
-    /// The day codes as a range where consecutive (`mon`–`fri`): (first, last).
-    pub first: String,
-    pub last: String,
-    pub open: String,
-    pub close: String,
-    pub break_start: Option<String>,
-    pub break_end: Option<String>,
+    /// In weekday order.
+    pub days: Vec<Weekday>,
+    pub open: Time,
+    pub close: Time,
+    /// The break: (start, end).
+    pub lunch: Option<(Time, Time)>,
+}
+
+impl HoursRow {
+    /// The continuous periods of the day: a break splits it in two.
+    pub fn periods(&self) -> Vec<(Time, Time)> {
+        match self.lunch {
+            Some((b1, b2)) => vec![(self.open, b1), (b2, self.close)],
+            None => vec![(self.open, self.close)],
+        }
+    }
 }
 
 /// Rows of an hours table, in weekday order, plus days that are closed.
-pub fn hours_rows(schedule: &[DayHours]) -> (Vec<HoursRow>, Vec<String>) {
+pub fn hours_rows(schedule: &[DayHours]) -> (Vec<HoursRow>, Vec<Weekday>) {
     let mut rows: Vec<HoursRow> = schedule
         .iter()
         .map(|e| {
-            let mut days: Vec<String> = e.days.iter().map(|d| d.value.clone()).collect();
-            days.sort_by_key(|d| DAYS.iter().position(|x| x == d));
+            let mut days: Vec<Weekday> = e.days.iter().map(|d| d.value).collect();
+            days.sort();
             HoursRow {
-                first: days.first().cloned().unwrap_or_default(),
-                last: days.last().cloned().unwrap_or_default(),
                 days,
-                open: e.open.value.clone(),
-                close: e.close.value.clone(),
-                break_start: e.lunch.as_ref().map(|b| b.start.value.clone()),
-                break_end: e.lunch.as_ref().map(|b| b.end.value.clone()),
+                open: e.open.value,
+                close: e.close.value,
+                lunch: e.lunch.as_ref().map(|b| (b.start.value, b.end.value)),
             }
         })
         .collect();
-    rows.sort_by_key(|r| DAYS.iter().position(|x| *x == r.first));
-    let open_days: Vec<&String> = rows.iter().flat_map(|r| &r.days).collect();
-    let closed = DAYS
-        .iter()
-        .filter(|d| !open_days.iter().any(|o| o == d))
-        .map(|d| d.to_string())
+    rows.sort_by_key(|r| r.days.first().copied());
+    let closed = Weekday::ALL
+        .into_iter()
+        .filter(|d| !rows.iter().any(|r| r.days.contains(d)))
         .collect();
     (rows, closed)
-}
-
-/// Total opening minutes of a row, without the break (for the schema.org data).
-pub fn open_minutes(r: &HoursRow) -> Option<u32> {
-    let o = minutes(&r.open)?;
-    let c = minutes(&r.close)?;
-    let b = match (&r.break_start, &r.break_end) {
-        (Some(s), Some(e)) => minutes(e)? - minutes(s)?,
-        _ => 0,
-    };
-    Some(c - o - b)
 }
 
 #[cfg(test)]
@@ -213,18 +185,5 @@ mod tests {
         assert_eq!(search_key(["Көкшетау қаласы"]), "кокшетау каласы |");
         assert!(search_key(["Талдықорған"]).contains("талдыкорган"));
         assert!(search_key(["ІШКІ  істер", "Ёлка"]).contains("ишки истер | елка"));
-    }
-
-    #[test]
-    fn websites() {
-        assert_eq!(
-            website_href("www.mvd.kz").as_deref(),
-            Some("http://www.mvd.kz")
-        );
-        assert_eq!(
-            website_href("dvd@mail.kz").as_deref(),
-            Some("mailto:dvd@mail.kz")
-        );
-        assert_eq!(website_href("н/ж"), None);
     }
 }

@@ -39,7 +39,7 @@ pub fn svg(data: &str, label: &str) -> String {
     }
     format!(
         "<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" role=\"img\" aria-label=\"{}\" shape-rendering=\"crispEdges\"><rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>",
-        crate::markdown::escape_attr(label)
+        crate::util::escape::html(label)
     )
 }
 

@@ -132,6 +132,11 @@ pub fn robots() -> String {
     "/robots.txt".to_string()
 }
 
+/// An open-data file (`offices.json` → `/data/offices.json`).
+pub fn data_file(name: &str) -> String {
+    format!("/data/{name}")
+}
+
 /// A theme asset (`style.css` → `/assets/style.css`).
 pub fn asset(name: &str) -> String {
     format!("/assets/{name}")

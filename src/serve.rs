@@ -1,12 +1,12 @@
 //! `stend serve`: a local preview that rebuilds on every change and reloads open pages.
 //!
-//! The site is rendered in memory with [`crate::render_edition_reusing`] — the same load,
+//! The site is rendered in memory with [`crate::build::render`] — the same load,
 //! validate, plan, render and link check as `stend build`, minus precompression and writing —
 //! and served from memory: nothing is written to the project, and a rebuild replaces the whole
 //! site at once, so a browser never sees half of an old build and half of a new one. Each
 //! rebuild loads and checks everything again but re-renders only what the change affects: the
 //! offices whose data, templates or shared values did not change keep their pages from the last
-//! good build (see [`crate::incremental`]); the site-wide pages are always rendered again.
+//! good build (see [`crate::build::cache`]); the site-wide pages are always rendered again.
 //!
 //! A watcher (the `notify` crate: inotify, FSEvents or ReadDirectoryChangesW) follows
 //! `content/`, `data/`, `themes/` and `stend.yaml`; changes are debounced for
@@ -115,7 +115,7 @@ struct Shared {
     env: Env,
     site: RwLock<Arc<Site>>,
     /// The office pages of the last good build, for the next one to reuse.
-    reuse: Mutex<crate::incremental::Reuse>,
+    reuse: Mutex<crate::build::Cache>,
     /// The diagnostics of the last build, when it failed.
     error: Mutex<Option<String>>,
     subscribers: Mutex<Vec<Sender<String>>>,
@@ -169,15 +169,13 @@ impl Shared {
 fn preview(
     root: &Path,
     env: &Env,
-    reuse: &crate::incremental::Reuse,
-) -> crate::diagnostics::Result<(Files, usize, crate::incremental::Reuse)> {
-    let site = crate::load_site(root, env)?;
-    let templates = crate::render::Templates::compile(&site)?;
-    let ed = crate::edition::Edition::ministry(&site);
+    reuse: &crate::build::Cache,
+) -> crate::diagnostics::Result<(Files, usize, crate::build::Cache)> {
+    let project = crate::Project::load(root, env)?;
+    let ed = crate::model::Edition::ministry(&project.site);
     let memory = crate::write::Memory::default();
-    let (pages, next) =
-        crate::render_edition_reusing(&site, &templates, &ed, &memory, "", Some(reuse))?;
-    Ok((memory.into_shared(), pages, next))
+    let r = crate::build::render(&project, &ed, &memory, "", Some(reuse))?;
+    Ok((memory.into_shared(), r.pages, r.cache))
 }
 
 /// One server-sent event; each line of `data` becomes a `data:` line.
@@ -218,7 +216,7 @@ pub fn main(opts: Options, env: Env) -> ExitCode {
             files: HashMap::new(),
             generation: 0,
         })),
-        reuse: Mutex::new(crate::incremental::Reuse::default()),
+        reuse: Mutex::new(crate::build::Cache::default()),
         error: Mutex::new(None),
         subscribers: Mutex::new(Vec::new()),
         generation: AtomicU64::new(0),

@@ -1,17 +1,17 @@
 //! Validate: the semantic rules that types alone cannot express — unique and safe slugs,
 //! sensible opening hours, a plausible fee and an index value for the as-of date, templates
-//! that exist. Every problem is collected, each pointing at the value's line.
+//! that exist, editions that name departments. Every problem is collected, each pointing at the
+//! value's line. (Whether a value is a date, a time or a weekday at all is settled when it is
+//! read: see `model::value`.)
 
 use crate::diagnostics::{Diagnostic, Error, Result};
 use crate::model::Site;
 use crate::model::data::*;
 use crate::model::date::Date;
+use crate::model::value::Weekday;
 use crate::routes::check_slug;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-/// Day codes used in `hours.yaml`, Monday first.
-pub const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 struct Ctx<'a> {
     site: &'a Site,
@@ -45,8 +45,8 @@ pub fn validate(site: &Site) -> Result<()> {
     hours(&mut cx, "complaints", &site.data.hours.complaints);
     fee(&mut cx, &site.data.fee, site.as_of);
     documents(&mut cx, &site.data.documents);
-    status(&mut cx, &site.data.service.status);
     templates(&mut cx);
+    cx.diags.extend(editions(site));
     if cx.diags.is_empty() {
         Ok(())
     } else {
@@ -60,7 +60,7 @@ fn offices(cx: &mut Ctx, o: &Offices) {
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, d) in o.departments.iter().enumerate() {
         let path = format!("departments[{i}]");
-        slug(cx, OFFICES, &d.slug, format!("{path}.slug"));
+        office(cx, d, &path);
         if let Some(first) = seen.insert(&d.slug.value, i) {
             cx.at(
                 OFFICES,
@@ -73,12 +73,10 @@ fn offices(cx: &mut Ctx, o: &Offices) {
                 Some("every department needs its own slug: it is its URL"),
             );
         }
-        dial_code(cx, &d.dial_code, format!("{path}.dial_code"));
-        phones(cx, &d.phones, &path);
         let mut units: BTreeMap<&str, usize> = BTreeMap::new();
         for (j, u) in d.units.iter().enumerate() {
             let upath = format!("{path}.units[{j}]");
-            slug(cx, OFFICES, &u.slug, format!("{upath}.slug"));
+            office(cx, u, &upath);
             if let Some(first) = units.insert(&u.slug.value, j) {
                 cx.at(
                     OFFICES,
@@ -91,10 +89,24 @@ fn offices(cx: &mut Ctx, o: &Offices) {
                     Some("units of one department need distinct slugs"),
                 );
             }
-            dial_code(cx, &u.dial_code, format!("{upath}.dial_code"));
-            phones(cx, &u.phones, &upath);
+            if let Some(inner) = u.units.first() {
+                cx.at(
+                    OFFICES,
+                    &inner.slug,
+                    format!("{upath}.units"),
+                    "a unit cannot have units of its own".to_string(),
+                    Some("list every unit of a department directly under the department's `units`"),
+                );
+            }
         }
     }
+}
+
+/// The rules every office (a department's seat or a unit) follows.
+fn office(cx: &mut Ctx, o: &Office, path: &str) {
+    slug(cx, OFFICES, &o.slug, format!("{path}.slug"));
+    dial_code(cx, &o.dial_code, format!("{path}.dial_code"));
+    phones(cx, &o.phones, path);
 }
 
 fn slug(cx: &mut Ctx, file: &str, s: &At<String>, field: String) {
@@ -148,19 +160,9 @@ fn phones(cx: &mut Ctx, p: &Phones, path: &str) {
     }
 }
 
-/// Minutes since midnight of `HH:MM`.
-pub fn minutes(s: &str) -> Option<u32> {
-    let (h, m) = s.split_once(':')?;
-    if h.len() != 2 || m.len() != 2 {
-        return None;
-    }
-    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
-    (h < 24 && m < 60).then_some(h * 60 + m)
-}
-
 fn hours(cx: &mut Ctx, which: &str, s: &Schedule) {
     const FILE: &str = "data/hours.yaml";
-    let mut days_seen: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut days_seen: BTreeMap<Weekday, usize> = BTreeMap::new();
     for (i, e) in s.schedule.iter().enumerate() {
         let path = format!("{which}.schedule[{i}]");
         if e.days.is_empty() {
@@ -168,83 +170,47 @@ fn hours(cx: &mut Ctx, which: &str, s: &Schedule) {
                 .push(Diagnostic::new(FILE, "`days` is empty").field(format!("{path}.days")));
         }
         for (k, d) in e.days.iter().enumerate() {
-            if !DAYS.contains(&d.value.as_str()) {
-                cx.at(
-                    FILE,
-                    d,
-                    format!("{path}.days[{k}]"),
-                    format!("`{}` is not a day", d.value),
-                    Some("use mon, tue, wed, thu, fri, sat or sun"),
-                );
-            } else if let Some(first) = days_seen.insert(&d.value, i) {
+            if let Some(first) = days_seen.insert(d.value, i) {
                 cx.at(
                     FILE,
                     d,
                     format!("{path}.days[{k}]"),
                     format!(
                         "`{}` already has hours in {which}.schedule[{first}]",
-                        d.value
+                        d.value.code()
                     ),
                     None,
                 );
             }
         }
-        let time = |cx: &mut Ctx, t: &At<String>, name: &str| -> Option<u32> {
-            let m = minutes(&t.value);
-            if m.is_none() {
-                cx.at(
-                    FILE,
-                    t,
-                    format!("{path}.{name}"),
-                    format!("`{}` is not a time of day", t.value),
-                    Some("write times as HH:MM on the 24-hour clock, from 00:00 to 23:59"),
-                );
-            }
-            m
-        };
-        let open = time(cx, &e.open, "open");
-        let close = time(cx, &e.close, "close");
-        if let (Some(o), Some(c)) = (open, close)
-            && c <= o
-        {
+        let (open, close) = (e.open.value, e.close.value);
+        if close <= open {
             cx.at(
                 FILE,
                 &e.close,
                 format!("{path}.close"),
-                format!(
-                    "closing time {} is not after opening time {}",
-                    e.close.value, e.open.value
-                ),
+                format!("closing time {close} is not after opening time {open}"),
                 None,
             );
         }
         if let Some(b) = &e.lunch {
-            let start = time(cx, &b.start, "break.start");
-            let end = time(cx, &b.end, "break.end");
-            if let (Some(o), Some(c), Some(bs), Some(be)) = (open, close, start, end) {
-                if be <= bs {
-                    cx.at(
-                        FILE,
-                        &b.end,
-                        format!("{path}.break.end"),
-                        format!(
-                            "the break ends ({}) before it starts ({})",
-                            b.end.value, b.start.value
-                        ),
-                        None,
-                    );
-                } else if bs <= o || be >= c {
-                    cx.at(
-                        FILE,
-                        &b.start,
-                        format!("{path}.break"),
-                        format!(
-                            "the break {}–{} is outside the opening hours {}–{}",
-                            b.start.value, b.end.value, e.open.value, e.close.value
-                        ),
-                        Some("a break must start after opening and end before closing"),
-                    );
-                }
+            let (start, end) = (b.start.value, b.end.value);
+            if end <= start {
+                cx.at(
+                    FILE,
+                    &b.end,
+                    format!("{path}.break.end"),
+                    format!("the break ends ({end}) before it starts ({start})"),
+                    None,
+                );
+            } else if start <= open || end >= close {
+                cx.at(
+                    FILE,
+                    &b.start,
+                    format!("{path}.break"),
+                    format!("the break {start}–{end} is outside the opening hours {open}–{close}"),
+                    Some("a break must start after opening and end before closing"),
+                );
             }
         }
     }
@@ -265,32 +231,20 @@ fn fee(cx: &mut Ctx, f: &Fee, as_of: Date) {
     let mut prev: Option<Date> = None;
     let mut covered = false;
     for (i, row) in f.mci.iter().enumerate() {
-        match Date::parse(&row.from.value) {
-            None => cx.at(
+        let d = row.from.value;
+        if let Some(p) = prev
+            && d <= p
+        {
+            cx.at(
                 FILE,
                 &row.from,
                 format!("mci[{i}].from"),
-                format!("`{}` is not a date", row.from.value),
-                Some("write dates as YYYY-MM-DD"),
-            ),
-            Some(d) => {
-                if let Some(p) = prev
-                    && d <= p
-                {
-                    cx.at(
-                        FILE,
-                        &row.from,
-                        format!("mci[{i}].from"),
-                        format!("{d} is not after the previous row's date {p}"),
-                        Some("keep the index table in ascending order of date, one row per change"),
-                    );
-                }
-                if d <= as_of {
-                    covered = true;
-                }
-                prev = Some(d);
-            }
+                format!("{d} is not after the previous row's date {p}"),
+                Some("keep the index table in ascending order of date, one row per change"),
+            );
         }
+        covered |= d <= as_of;
+        prev = Some(d);
         if row.tenge.value <= 0 || row.tenge.value > 10_000_000 {
             cx.at(
                 FILE,
@@ -338,25 +292,6 @@ fn documents(cx: &mut Ctx, d: &Documents) {
     }
 }
 
-fn status(cx: &mut Ctx, s: &Status) {
-    for (name, d) in [
-        ("approved", Some(&s.approved)),
-        ("repealed", s.repealed.as_ref()),
-    ] {
-        if let Some(d) = d
-            && Date::parse(&d.date.value).is_none()
-        {
-            cx.at(
-                "data/service.yaml",
-                &d.date,
-                format!("status.{name}.date"),
-                format!("`{}` is not a date", d.date.value),
-                Some("write dates as YYYY-MM-DD"),
-            );
-        }
-    }
-}
-
 fn templates(cx: &mut Ctx) {
     let site = cx.site;
     for page in &site.pages {
@@ -377,16 +312,39 @@ fn templates(cx: &mut Ctx) {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::minutes;
-
-    #[test]
-    fn times() {
-        assert_eq!(minutes("09:00"), Some(540));
-        assert_eq!(minutes("23:59"), Some(1439));
-        assert_eq!(minutes("25:00"), None);
-        assert_eq!(minutes("9:00"), None);
-        assert_eq!(minutes("09:60"), None);
-    }
+/// Checks that every edition configured in `stend.yaml` names a department.
+fn editions(site: &Site) -> Vec<Diagnostic> {
+    let known = |k: &String| {
+        site.data
+            .offices
+            .departments
+            .iter()
+            .any(|d| &d.slug.value == k)
+    };
+    let src = site
+        .sources
+        .get(Path::new("stend.yaml"))
+        .cloned()
+        .unwrap_or_default();
+    site.config
+        .editions
+        .keys()
+        .filter(|k| !known(k))
+        .map(|k| {
+            let line = src
+                .lines()
+                .position(|l| l.trim_start().starts_with(&format!("{k}:")))
+                .map(|l| l + 1);
+            let mut d = Diagnostic::new(
+                "stend.yaml",
+                format!("edition `{k}` is not a department slug"),
+            )
+            .field(format!("editions.{k}"))
+            .hint("edition keys are the `slug`s of departments in data/offices.yaml");
+            if let Some(l) = line {
+                d = d.at(&src, l, 1);
+            }
+            d
+        })
+        .collect()
 }

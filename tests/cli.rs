@@ -126,11 +126,23 @@ fn pages_of_removed_offices_do_not_survive_a_rebuild() {
     let dir = tempfile::tempdir().unwrap();
     copy_project(dir.path());
     let out = dir.path().join("public");
-    stend::build(dir.path(), &out, &env_at(EPOCH_2026)).unwrap();
+    stend::build(
+        dir.path(),
+        &out,
+        &env_at(EPOCH_2026),
+        &stend::Editions::Ministry,
+    )
+    .unwrap();
     let stale = out.join("kk/offices/old-office/index.html");
     std::fs::create_dir_all(stale.parent().unwrap()).unwrap();
     std::fs::write(&stale, "old").unwrap();
-    stend::build(dir.path(), &out, &env_at(EPOCH_2026)).unwrap();
+    stend::build(
+        dir.path(),
+        &out,
+        &env_at(EPOCH_2026),
+        &stend::Editions::Ministry,
+    )
+    .unwrap();
     assert!(!stale.exists());
     assert!(out.join("kk/index.html").exists());
 }

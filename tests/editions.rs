@@ -8,7 +8,7 @@ use common::*;
 fn all_editions_are_complete_and_the_ministry_one_equals_a_plain_build() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("all");
-    stend::build_editions(&root(), &out, &env_at(EPOCH_2026), &stend::Editions::All)
+    stend::build(&root(), &out, &env_at(EPOCH_2026), &stend::Editions::All)
         .unwrap_or_else(|e| panic!("{e}"));
     let mut editions: Vec<String> = std::fs::read_dir(&out)
         .unwrap()
@@ -91,7 +91,7 @@ fn a_department_edition_without_a_usable_address_has_no_absolute_urls() {
     // West Kazakhstan's "website" in the standard is an e-mail address.
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("wk");
-    stend::build_editions(
+    stend::build(
         &root(),
         &out,
         &env_at(EPOCH_2026),
@@ -106,7 +106,7 @@ fn a_department_edition_without_a_usable_address_has_no_absolute_urls() {
 
 #[test]
 fn an_unknown_edition_is_a_clear_error() {
-    let err = stend::build_editions(
+    let err = stend::build(
         &root(),
         &tempfile::tempdir().unwrap().path().join("x"),
         &env_at(EPOCH_2026),

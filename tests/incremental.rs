@@ -1,4 +1,4 @@
-//! `stend serve` re-renders only what an edit affects (src/incremental.rs): after each kind of
+//! `stend serve` re-renders only what an edit affects (src/build/cache.rs): after each kind of
 //! edit, a render that reuses the previous one must be byte-identical to a fresh render, and
 //! must have reused exactly the offices the edit did not touch.
 
@@ -7,7 +7,9 @@ mod common;
 use common::*;
 use std::collections::BTreeMap;
 use std::path::Path;
-use stend::incremental::Reuse;
+use stend::Project;
+use stend::build::Cache as Reuse;
+use stend::model::Edition;
 
 /// The shipped project with its first three departments.
 fn project(dir: &Path) {
@@ -33,20 +35,18 @@ struct Render {
     reused: usize,
 }
 
-fn load(root: &Path) -> (stend::model::Site, stend::render::Templates) {
-    let site = stend::load_site(root, &env_at(EPOCH_2026)).unwrap_or_else(|e| panic!("{e}"));
-    let templates = stend::render::Templates::compile(&site).unwrap_or_else(|e| panic!("{e}"));
-    (site, templates)
+fn load(root: &Path) -> Project {
+    Project::load(root, &env_at(EPOCH_2026)).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// A render reusing `reuse`, which becomes what this render leaves for the next.
 fn reusing(root: &Path, reuse: &mut Reuse) -> Render {
-    let (site, templates) = load(root);
-    let ed = stend::edition::Edition::ministry(&site);
+    let project = load(root);
+    let ed = Edition::ministry(&project.site);
     let memory = stend::write::Memory::default();
-    let (pages, next) =
-        stend::render_edition_reusing(&site, &templates, &ed, &memory, "", Some(reuse))
-            .unwrap_or_else(|e| panic!("{e}"));
+    let r = stend::build::render(&project, &ed, &memory, "", Some(reuse))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (pages, next) = (r.pages, r.cache);
     let reused = next.reused_pages();
     *reuse = next;
     Render {
@@ -57,9 +57,9 @@ fn reusing(root: &Path, reuse: &mut Reuse) -> Render {
 }
 
 fn fresh(root: &Path) -> BTreeMap<String, Vec<u8>> {
-    let (site, templates) = load(root);
-    let ed = stend::edition::Edition::ministry(&site);
-    stend::render_edition(&site, &templates, &ed)
+    let project = load(root);
+    let ed = Edition::ministry(&project.site);
+    stend::build::render_in_memory(&project, &ed)
         .unwrap_or_else(|e| panic!("{e}"))
         .into_iter()
         .map(|o| (o.path, o.bytes))
@@ -123,7 +123,7 @@ fn reusing_renders_match_fresh_ones_after_every_kind_of_edit() {
         first.files.keys().filter(|p| p.ends_with(".html")).count()
     );
     same_as_fresh(root, &first, "first render");
-    let (site, _) = load(root);
+    let site = load(root).site;
     let offices: usize = site
         .data
         .offices
@@ -221,11 +221,10 @@ fn reusing_renders_match_fresh_ones_after_every_kind_of_edit() {
         "{% block content %}",
         "{% block content %}<a href=\"/kk/no-such-page/\">x</a>",
     );
-    let (site, templates) = load(root);
-    let ed = stend::edition::Edition::ministry(&site);
-    let broken = stend::render_edition_reusing(
-        &site,
-        &templates,
+    let project = load(root);
+    let ed = Edition::ministry(&project.site);
+    let broken = stend::build::render(
+        &project,
         &ed,
         &stend::write::Memory::default(),
         "",
@@ -248,12 +247,12 @@ fn reusing_renders_match_fresh_ones_after_every_kind_of_edit() {
 fn office_templates_are_the_ones_office_pages_use() {
     let dir = tempfile::tempdir().unwrap();
     project(dir.path());
-    let (site, _) = load(dir.path());
-    let plan = stend::plan::plan(&site, &stend::edition::Edition::ministry(&site));
+    let site = load(dir.path()).site;
+    let plan = stend::plan::plan(&site, &Edition::ministry(&site)).unwrap();
     let known = stend::plan::office_templates();
     let mut used = std::collections::BTreeSet::new();
     for w in &plan.work {
-        if let stend::plan::Work::Office(j) = w {
+        if let stend::page::Work::Office(j) = w {
             for p in stend::plan::office_pages(&site, &plan, j) {
                 used.insert(p.template);
             }

@@ -1,9 +1,10 @@
 //! Properties over generated inputs: slugs, HTML escaping, Markdown's link policy, fee arithmetic.
 
 use proptest::prelude::*;
-use stend::markdown::{escape_attr, render};
+use stend::markdown::render;
 use stend::present::{group_digits, percent_of, tenge};
 use stend::routes::check_slug;
+use stend::util::escape::html as escape_attr;
 
 fn config() -> ProptestConfig {
     ProptestConfig {

@@ -207,7 +207,9 @@ fn the_fee_follows_the_index_table() {
     let home = text_of(&html(f, "ru/index.html"));
     assert!(home.contains("4 325 ₸"), "ru home lacks the amount");
     // Another as-of date picks another row: the mid-2022 revision (3 180).
-    let outputs = stend::render_project(&root(), &env_at("1656633600")).unwrap(); // 2022-07-01
+    let project = stend::Project::load(&root(), &env_at("1656633600")).unwrap(); // 2022-07-01
+    let ed = stend::model::Edition::ministry(&project.site);
+    let outputs = stend::build::render_in_memory(&project, &ed).unwrap();
     let fee = outputs
         .iter()
         .find(|o| o.path == "ru/fee/index.html")
@@ -275,7 +277,13 @@ fn sitemap_lists_every_page_with_alternates() {
 fn two_builds_are_byte_identical() {
     let a = tempfile::tempdir().unwrap();
     let out = a.path().join("p");
-    stend::build(&root(), &out, &env_at(EPOCH_2026)).unwrap();
+    stend::build(
+        &root(),
+        &out,
+        &env_at(EPOCH_2026),
+        &stend::Editions::Ministry,
+    )
+    .unwrap();
     let again = read_tree(&out);
     assert_eq!(again.len(), shipped().files.len());
     for (k, v) in &shipped().files {

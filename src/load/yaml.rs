@@ -6,6 +6,7 @@
 //! and deep nesting without exhausting memory or the stack.
 
 use crate::diagnostics::Diagnostic;
+use crate::util::words::closest;
 use serde::de::DeserializeOwned;
 use std::path::Path;
 
@@ -294,6 +295,11 @@ fn to_diagnostic(file: &Path, source: &str, path: &str, e: &serde_saphyr::Error)
             "every human-readable value needs one entry per language listed in stend.yaml".into(),
         );
     }
+    // A value our own types refused (a date, a time, a weekday) says how to write it.
+    if let Some((m, h)) = message.split_once(crate::model::value::HINT) {
+        hint = Some(h.to_string());
+        message = m.to_string();
+    }
     let mut d = Diagnostic::new(file, message).field(field);
     if let Some((line, col)) = location {
         d = d.at(source, line, col);
@@ -404,31 +410,6 @@ fn join_path(base: &str, name: &str) -> String {
     } else {
         format!("{base}.{name}")
     }
-}
-
-/// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
-pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    candidates
-        .iter()
-        .map(|c| (levenshtein(word, c), *c))
-        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(1))
-        .min()
-        .map(|(_, c)| c)
-}
-
-fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]

@@ -2,10 +2,13 @@
 //! complaints, quality indicators, blank forms and the office directory.
 //!
 //! Every type denies unknown fields, so a misspelt key is an error with its location, and every
-//! human-readable value is a [`Text`]. Values whose meaning is checked after parsing (slugs,
-//! times, dates) are [`At`]-wrapped so validation can point at them.
+//! human-readable value is a [`Text`]. Dates, times and weekdays are typed values, parsed once
+//! here (see [`super::value`]); values that validation checks further (slugs, dates, times,
+//! amounts) are [`At`]-wrapped so that a diagnostic can point at them.
 
+use super::date::Date;
 use super::text::Text;
+use super::value::{Time, Weekday};
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Cow;
@@ -74,13 +77,15 @@ impl<T> std::ops::Deref for At<T> {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Offices {
-    pub departments: Vec<Department>,
+    pub departments: Vec<Office>,
 }
 
-/// An internal-affairs department (a row of Appendix 1) and its units.
+/// An office that receives citizens: an internal-affairs department's seat (a row of Appendix
+/// 1, with its district and city `units`) or one of those units (`units` empty). Both are
+/// written, shown and printed alike; validation refuses units of a unit.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Department {
+pub struct Office {
     pub slug: At<String>,
     pub number: String,
     pub name: Text,
@@ -94,26 +99,10 @@ pub struct Department {
     pub phones: Phones,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
-    #[serde(default)]
-    pub units: Vec<Unit>,
-}
-
-/// A district or city unit under a department.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Unit {
-    pub slug: At<String>,
-    pub number: String,
-    pub name: Text,
-    pub address: Text,
-    pub locality: Text,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub website: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dial_code: Option<At<String>>,
-    pub phones: Phones,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<Text>,
+    /// A department's units (never given for a unit). Not part of an office's own
+    /// serialisation: whoever writes a department out says where its units go.
+    #[serde(default, skip_serializing)]
+    pub units: Vec<Office>,
 }
 
 /// Telephone numbers exactly as printed in the standard.
@@ -183,7 +172,7 @@ pub struct Status {
 #[serde(deny_unknown_fields)]
 pub struct Decree {
     pub decree: String,
-    pub date: At<String>,
+    pub date: At<Date>,
 }
 
 // ---------------------------------------------------------------- documents.yaml
@@ -251,9 +240,9 @@ pub struct Schedule {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DayHours {
-    pub days: Vec<At<String>>,
-    pub open: At<String>,
-    pub close: At<String>,
+    pub days: Vec<At<Weekday>>,
+    pub open: At<Time>,
+    pub close: At<Time>,
     #[serde(default, rename = "break", skip_serializing_if = "Option::is_none")]
     pub lunch: Option<Break>,
 }
@@ -261,8 +250,8 @@ pub struct DayHours {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Break {
-    pub start: At<String>,
-    pub end: At<String>,
+    pub start: At<Time>,
+    pub end: At<Time>,
 }
 
 // ---------------------------------------------------------------- fee.yaml
@@ -283,7 +272,7 @@ pub struct Fee {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MciRow {
-    pub from: At<String>,
+    pub from: At<Date>,
     pub tenge: At<i64>,
 }
 

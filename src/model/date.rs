@@ -1,5 +1,9 @@
-//! Calendar dates without a time zone: the as-of date of a build and the dates in the data.
+//! Calendar dates without a time zone: the as-of date of a build and the dates in the data
+//! (parsed once, when a data file is read: see [`super::value`]).
 
+use serde::de::{Deserialize, Deserializer};
+use serde::{Serialize, Serializer};
+use std::borrow::Cow;
 use std::fmt;
 
 /// A proleptic Gregorian calendar date.
@@ -46,6 +50,26 @@ impl Date {
         }
     }
 
+    /// The day before.
+    pub fn pred(&self) -> Date {
+        if self.day > 1 {
+            return Date {
+                day: self.day - 1,
+                ..*self
+            };
+        }
+        let (year, month) = if self.month == 1 {
+            (self.year - 1, 12)
+        } else {
+            (self.year, self.month - 1)
+        };
+        Date {
+            year,
+            month,
+            day: days_in_month(year, month),
+        }
+    }
+
     /// `DD.MM.YYYY`, the way Kazakh and Russian legal texts write dates.
     pub fn dotted(&self) -> String {
         format!("{:02}.{:02}.{:04}", self.day, self.month, self.year)
@@ -67,6 +91,35 @@ impl fmt::Display for Date {
     }
 }
 
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Date::parse(&s).ok_or_else(|| {
+            super::value::error(format!("`{s}` is not a date"), "write dates as YYYY-MM-DD")
+        })
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> Cow<'static, str> {
+        "Date".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A calendar date, YYYY-MM-DD",
+            "type": "string",
+            "format": "date",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,6 +138,15 @@ mod tests {
         assert!(Date::parse("2024-02-29").is_some());
         assert_eq!(Date::parse("2026-1-01"), None);
         assert_eq!(Date::parse("2026-13-01"), None);
+    }
+
+    #[test]
+    fn the_day_before() {
+        let d = |s| Date::parse(s).unwrap();
+        assert_eq!(d("2026-01-01").pred(), d("2025-12-31"));
+        assert_eq!(d("2024-03-01").pred(), d("2024-02-29"));
+        assert_eq!(d("2025-03-01").pred(), d("2025-02-28"));
+        assert_eq!(d("2025-06-15").pred(), d("2025-06-14"));
     }
 
     #[test]

@@ -5,10 +5,14 @@
 
 pub mod data;
 pub mod date;
+pub mod edition;
 pub mod text;
+pub mod value;
+pub mod website;
 
 use data::*;
 use date::Date;
+pub use edition::Edition;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -108,6 +112,13 @@ pub struct FrontMatter {
     pub translation_of: Option<String>,
 }
 
+impl FrontMatter {
+    /// The title for navigation and breadcrumbs.
+    pub fn nav_title(&self) -> &str {
+        self.nav_title.as_deref().unwrap_or(&self.title)
+    }
+}
+
 /// One language version of a content page.
 #[derive(Debug, Clone)]
 pub struct ContentVersion {
@@ -153,6 +164,37 @@ pub struct Site {
 }
 
 impl Site {
+    /// The language `code` of stend.yaml.
+    pub fn language(&self, code: &str) -> Option<&Language> {
+        self.config.languages.iter().find(|l| l.code.value == code)
+    }
+
+    /// A language's name in itself (the code, for a language the site does not have).
+    pub fn language_name(&self, code: &str) -> String {
+        self.language(code)
+            .map(|l| l.name.clone())
+            .unwrap_or_else(|| code.to_string())
+    }
+
+    /// A UI string of the theme in `lang` (loading guarantees every language has every key).
+    pub fn ui(&self, lang: &str, key: &str) -> &str {
+        self.theme
+            .i18n
+            .get(lang)
+            .and_then(|m| m.get(key))
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    /// The default language (the first of stend.yaml).
+    pub fn default_language(&self) -> &str {
+        self.config
+            .languages
+            .first()
+            .map(|l| l.code.value.as_str())
+            .unwrap_or("")
+    }
+
     /// Language codes, default first.
     pub fn languages(&self) -> Vec<String> {
         self.config

@@ -11,6 +11,27 @@ use std::collections::BTreeMap;
 
 thread_local! {
     static LANGUAGES: RefCell<Option<Vec<String>>> = const { RefCell::new(None) };
+    /// While [`InLang`] serialises a value: the language its texts are written in.
+    static SERIALIZE_IN: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// A value serialised with every [`Text`] in it as its text in one language (`"…"` instead of
+/// `{kk: "…", ru: "…"}`): how a page sees the data of its language, whatever the data's shape.
+pub struct InLang<'a, T: ?Sized>(pub &'a str, pub &'a T);
+
+impl<T: Serialize + ?Sized> Serialize for InLang<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        struct Restore(Option<String>);
+        impl Drop for Restore {
+            fn drop(&mut self) {
+                let prev = self.0.take();
+                SERIALIZE_IN.with(|l| *l.borrow_mut() = prev);
+            }
+        }
+        let prev = SERIALIZE_IN.with(|l| l.borrow_mut().replace(self.0.to_string()));
+        let _restore = Restore(prev);
+        self.1.serialize(s)
+    }
 }
 
 /// Runs `f` with `langs` as the languages every [`Text`] must have.
@@ -131,7 +152,11 @@ impl<'de> de::Visitor<'de> for TextVisitor {
 
 impl Serialize for Text {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.values.serialize(s)
+        let lang = SERIALIZE_IN.with(|l| l.borrow().clone());
+        match lang {
+            Some(lang) => s.serialize_str(self.get(&lang)),
+            None => self.values.serialize(s),
+        }
     }
 }
 
@@ -147,5 +172,42 @@ impl schemars::JsonSchema for Text {
             "type": "object",
             "additionalProperties": {"type": "string", "minLength": 1}
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Serialize)]
+    struct Doc {
+        name: Text,
+        items: Vec<Text>,
+        n: u32,
+    }
+
+    #[test]
+    fn in_lang_serialises_every_text_in_one_language() {
+        let t = |kk, ru| Text::from_pairs([("kk", kk), ("ru", ru)]);
+        let doc = Doc {
+            name: t("аты", "имя"),
+            items: vec![t("бір", "один")],
+            n: 2,
+        };
+        assert_eq!(
+            serde_json::to_string(&InLang("ru", &doc)).unwrap(),
+            r#"{"name":"имя","items":["один"],"n":2}"#
+        );
+        // Outside it, a text is the whole mapping again.
+        assert_eq!(
+            serde_json::to_string(&doc.name).unwrap(),
+            r#"{"kk":"аты","ru":"имя"}"#
+        );
+        // Nested: the inner language wins inside, the outer one after it.
+        let pair = (InLang("kk", &doc.name), doc.name.clone());
+        assert_eq!(
+            serde_json::to_string(&InLang("ru", &pair)).unwrap(),
+            r#"["аты","имя"]"#
+        );
     }
 }

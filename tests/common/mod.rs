@@ -32,8 +32,13 @@ pub fn shipped() -> &'static Built {
     B.get_or_init(|| {
         let dir = tempfile::tempdir().expect("tempdir");
         let out = dir.path().join("public");
-        stend::build(&root(), &out, &env_at(EPOCH_2026))
-            .unwrap_or_else(|e| panic!("build failed:\n{e}"));
+        stend::build(
+            &root(),
+            &out,
+            &env_at(EPOCH_2026),
+            &stend::Editions::Ministry,
+        )
+        .unwrap_or_else(|e| panic!("build failed:\n{e}"));
         let files = read_tree(&out);
         Built {
             _dir: dir,

@@ -1,4 +1,4 @@
-//! Write: put the rendered site on disk as one transaction.
+//! The output on disk as one transaction.
 //!
 //! Everything is written into a fresh staging directory beside `--out`; only when every file
 //! is written is it swapped in, with an atomic exchange of the two directories where the platform
@@ -16,12 +16,13 @@
 //! two renames; a build killed between them leaves the previous output complete under the
 //! retired name, and the next build puts it back before doing anything else.
 
+use super::Sink;
 use crate::diagnostics::{Error, Result};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
 
 /// Name of the staging (and, after the swap, retired) directory beside `out`.
 fn sibling(out: &Path, tag: &str) -> Result<PathBuf> {
@@ -33,67 +34,6 @@ fn sibling(out: &Path, tag: &str) -> Result<PathBuf> {
     })?;
     let parent = out.parent().unwrap_or(Path::new("."));
     Ok(parent.join(format!(".{}.stend-{tag}", name.to_string_lossy())))
-}
-
-/// Where rendered files go: a staging directory on disk ([`Staging`]) or memory ([`Memory`],
-/// for `stend check` and `stend serve`). Rendering threads put files as they finish them, so
-/// a build never holds the whole site in memory.
-pub trait Sink: Sync {
-    /// Stores one file at `path` (relative to the output root).
-    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<()>;
-    /// Stores a file whose bytes are shared with an earlier render (`stend serve` reuses
-    /// unchanged pages); a sink that keeps files in memory keeps them without a copy.
-    fn put_shared(&self, path: &str, bytes: Arc<Vec<u8>>) -> Result<()> {
-        self.put(path, Arc::unwrap_or_clone(bytes))
-    }
-    /// Reads back a file stored earlier (the link check reads the ids of linked pages).
-    fn read(&self, path: &str) -> Option<Vec<u8>>;
-}
-
-/// A site in memory.
-#[derive(Debug, Default)]
-pub struct Memory {
-    files: Mutex<HashMap<String, Arc<Vec<u8>>>>,
-}
-
-impl Memory {
-    /// The files, sorted by path.
-    pub fn into_files(self) -> Vec<(String, Vec<u8>)> {
-        let mut v: Vec<_> = self
-            .into_shared()
-            .into_iter()
-            .map(|(p, b)| (p, Arc::unwrap_or_clone(b)))
-            .collect();
-        v.sort_by(|a, b| a.0.cmp(&b.0));
-        v
-    }
-
-    /// The files by path, their bytes possibly shared with an earlier render.
-    pub fn into_shared(self) -> HashMap<String, Arc<Vec<u8>>> {
-        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
-    }
-}
-
-impl Sink for Memory {
-    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<()> {
-        self.put_shared(path, Arc::new(bytes))
-    }
-
-    fn put_shared(&self, path: &str, bytes: Arc<Vec<u8>>) -> Result<()> {
-        self.files
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(path.to_string(), bytes);
-        Ok(())
-    }
-
-    fn read(&self, path: &str) -> Option<Vec<u8>> {
-        self.files
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(path)
-            .map(|b| b.as_ref().clone())
-    }
 }
 
 /// A build in progress on disk: files go into a staging directory beside `--out`, which
@@ -231,10 +171,7 @@ impl Sink for Staging {
         if let Some(parent) = rel.parent()
             && !parent.as_os_str().is_empty()
         {
-            let key = {
-                use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
-                BuildHasherDefault::<DefaultHasher>::default().hash_one(parent)
-            };
+            let key = crate::util::hash::of(parent);
             let new = self
                 .made
                 .lock()
@@ -246,10 +183,10 @@ impl Sink for Staging {
             }
         }
         if self.precompress
-            && crate::compress::is_text(path)
+            && super::compress::is_text(path)
             && !self.reuse_compressed(path, &bytes)
         {
-            let (gz, br) = crate::compress::both(&bytes);
+            let (gz, br) = super::compress::both(&bytes);
             self.write(Path::new(&format!("{path}.gz")), &gz)?;
             self.write(Path::new(&format!("{path}.br")), &br)?;
         }
@@ -335,7 +272,7 @@ fn swap_in(staging: &Path, out: &Path, retired: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::Output;
+    use crate::page::Output;
     use rayon::prelude::*;
 
     #[cfg(unix)]
@@ -366,7 +303,7 @@ mod tests {
         assert_eq!(inode("a/index.html.br"), a_br);
         // The stale copy and the changed page's copies are made afresh.
         for (path, text) in [("b.html", b), ("c.html", "<p>new</p>")] {
-            let (gz, br) = crate::compress::both(text.as_bytes());
+            let (gz, br) = crate::write::compress_both(text.as_bytes());
             assert_eq!(
                 fs::read(out.join(format!("{path}.gz"))).unwrap(),
                 gz,

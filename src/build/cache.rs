@@ -1,6 +1,7 @@
 //! Reuse between renders of one project, for `stend serve`: an office whose inputs did not
 //! change since the last good render keeps its files, links and sitemap entries instead of
-//! being planned and rendered again.
+//! being planned and rendered again. The cache is handed to a render ([`super::render`]) and
+//! the render returns the cache for the next one.
 //!
 //! The offices are nearly all of a site (sixteen pages per office), and an edit touches one
 //! office, one content page or the theme. So each office job gets a fingerprint of everything
@@ -9,13 +10,14 @@
 //! - the *common* inputs of its language: the source of every template an office page can
 //!   reach ([`crate::render::reach`]: by extends/include/import names and components),
 //!   `stend.yaml`, the edition, the shared breadcrumbs and the language's globals (site facts,
-//!   UI strings, navigation, fee, hours …), which are also all the JSON-LD reads;
+//!   UI strings, navigation, fee, hours …), which with the office's data are all that its
+//!   views and JSON-LD read;
 //! - its own office data: for a department job the whole department with its units (the
 //!   department page lists them), for a unit job the department without its other units, and
 //!   the unit.
 //!
 //! The directory of every office (`departments`) counts only when a template an office page
-//! can reach names it (it is then a global; see `render::Directory`), which is what lets a
+//! can reach reads it (it is then a global; see `render::Renderer`), which is what lets a
 //! one-office edit re-render one department's jobs and the site-wide pages instead of
 //! everything. Site-wide pages (content, forms, the directory itself) are always rendered
 //! again: they are few.
@@ -26,11 +28,14 @@
 
 use crate::check::Pending;
 use crate::model::Site;
-use crate::model::data::Department;
-use crate::plan::{OfficeJob, Plan};
-use crate::render::SitemapEntry;
+use crate::model::data::Office;
+use crate::page::{OfficeJob, Plan};
+use crate::render::Templates;
+use crate::util::hash::{self, of_json as hash_of};
+use crate::view::{Directory, Globals};
+use crate::write::sitemap::SitemapEntry;
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 /// Which office a job renders, by names that survive reordering the directory.
@@ -55,13 +60,13 @@ pub struct Cached {
 
 /// The office jobs of the last good render.
 #[derive(Debug, Default)]
-pub struct Reuse {
+pub struct Cache {
     jobs: HashMap<JobKey, Arc<Cached>>,
     /// Pages the render that made this reused from the one before.
     reused: usize,
 }
 
-impl Reuse {
+impl Cache {
     /// The earlier result of `key`, if it was made from the same inputs.
     pub(crate) fn get(&self, key: &JobKey, fingerprint: u64) -> Option<&Arc<Cached>> {
         self.jobs.get(key).filter(|c| c.fingerprint == fingerprint)
@@ -118,8 +123,8 @@ pub struct Fingerprints {
 }
 
 impl Fingerprints {
-    pub fn new(site: &Site, plan: &Plan, templates: &crate::render::Templates) -> Fingerprints {
-        let mut base = DefaultHasher::new();
+    pub fn new(site: &Site, plan: &Plan, templates: &Templates) -> Fingerprints {
+        let mut base = hash::hasher();
         for (name, src) in &site.theme.templates {
             if templates.office_reach.contains(name) {
                 (name, src).hash(&mut base);
@@ -128,29 +133,29 @@ impl Fingerprints {
         format!("{:?}", site.config).hash(&mut base);
         format!("{:?}", plan.edition).hash(&mut base);
         let langs = site.languages();
+        let ed = &plan.edition;
         let common = langs
             .iter()
-            .map(|lang| {
+            .enumerate()
+            .map(|(li, lang)| {
                 let mut h = base.clone();
                 lang.hash(&mut h);
-                plan.crumbs_json(lang).hash(&mut h);
-                if let Some(g) = plan.globals.iter().find(|g| &g.lang == lang) {
-                    hash_of(&g.values).hash(&mut h);
-                }
+                hash_of(&plan.office_crumbs.get(li)).hash(&mut h);
+                hash_of(&Globals::new(site, ed, lang)).hash(&mut h);
                 if templates.offices_read_directory {
-                    hash_of(&crate::plan::Directory {
+                    let d = Directory {
                         site,
-                        edition: &plan.edition,
+                        edition: ed,
                         lang,
-                    })
-                    .hash(&mut h);
+                    };
+                    hash_of(&d).hash(&mut h);
                 }
                 h.finish()
             })
             .collect();
         let deps = &site.data.offices.departments;
-        let whole = deps.iter().map(hash_of).collect();
-        let head = deps.iter().map(department_head).collect();
+        let whole = deps.iter().map(department_whole).collect();
+        let head = deps.iter().map(hash_of).collect();
         Fingerprints {
             langs,
             common,
@@ -162,19 +167,19 @@ impl Fingerprints {
     /// The key and fingerprint of an office job.
     pub(crate) fn of(&self, site: &Site, j: &OfficeJob) -> Option<(JobKey, u64)> {
         let lang = self.langs.get(j.lang)?;
-        let d = site.data.offices.departments.get(j.department)?;
-        let mut h = DefaultHasher::new();
+        let d = site.data.offices.departments.get(j.office.department)?;
+        let mut h = hash::hasher();
         self.common.get(j.lang)?.hash(&mut h);
-        // The department's position is on its page (`department_index`).
-        j.department.hash(&mut h);
-        let unit = match j.unit {
+        // The department's position is part of what its pages are made from.
+        j.office.department.hash(&mut h);
+        let unit = match j.office.unit {
             None => {
-                self.whole.get(j.department)?.hash(&mut h);
+                self.whole.get(j.office.department)?.hash(&mut h);
                 None
             }
             Some(ui) => {
                 let u = d.units.get(ui)?;
-                self.head.get(j.department)?.hash(&mut h);
+                self.head.get(j.office.department)?.hash(&mut h);
                 hash_of(u).hash(&mut h);
                 Some(u.slug.value.clone())
             }
@@ -190,20 +195,12 @@ impl Fingerprints {
     }
 }
 
-/// The hash of a value's JSON (deterministic: serde_json writes maps in key order here).
-fn hash_of<T: serde::Serialize + ?Sized>(v: &T) -> u64 {
-    let mut h = DefaultHasher::new();
-    serde_json::to_vec(v).unwrap_or_default().hash(&mut h);
-    h.finish()
-}
-
-/// A department's own fields, without its units.
-fn department_head(d: &Department) -> u64 {
-    match serde_json::to_value(d) {
-        Ok(serde_json::Value::Object(mut m)) => {
-            m.remove("units");
-            hash_of(&m)
-        }
-        _ => 0,
+/// A department with all its units (its page lists them).
+fn department_whole(d: &Office) -> u64 {
+    let mut h = hash::hasher();
+    hash_of(d).hash(&mut h);
+    for u in &d.units {
+        hash_of(u).hash(&mut h);
     }
+    h.finish()
 }

@@ -5,9 +5,9 @@
 //! the forms and posters, but its directory holds only that department and its units; it links
 //! to the ministry edition for everything else.
 
+use super::Site;
+use super::website::href as website_href;
 use crate::diagnostics::Diagnostic;
-use crate::model::Site;
-use crate::present::website_href;
 
 /// The slug of the ministry's edition (its output directory under `--all-editions`).
 pub const MINISTRY: &str = "ministry";
@@ -69,7 +69,7 @@ pub fn department(site: &Site, slug: &str) -> Result<Edition, Diagnostic> {
             .iter()
             .map(|d| d.slug.value.as_str())
             .collect();
-        let hint = match crate::load::yaml::closest(slug, &known) {
+        let hint = match crate::util::words::closest(slug, &known) {
             Some(c) => format!("did you mean `{c}`?"),
             None => format!("the departments are: {}", known.join(", ")),
         };
@@ -108,41 +108,4 @@ pub fn all(site: &Site) -> Vec<Edition> {
         }
     }
     v
-}
-
-/// Checks that every edition configured in `stend.yaml` names a department.
-pub fn check_config(site: &Site) -> Vec<Diagnostic> {
-    site.config
-        .editions
-        .keys()
-        .filter(|k| {
-            !site
-                .data
-                .offices
-                .departments
-                .iter()
-                .any(|d| &d.slug.value == *k)
-        })
-        .map(|k| {
-            let src = site
-                .sources
-                .get(std::path::Path::new("stend.yaml"))
-                .cloned()
-                .unwrap_or_default();
-            let line = src
-                .lines()
-                .position(|l| l.trim_start().starts_with(&format!("{k}:")))
-                .map(|l| l + 1);
-            let mut d = Diagnostic::new(
-                "stend.yaml",
-                format!("edition `{k}` is not a department slug"),
-            )
-            .field(format!("editions.{k}"))
-            .hint("edition keys are the `slug`s of departments in data/offices.yaml");
-            if let Some(l) = line {
-                d = d.at(&src, l, 1);
-            }
-            d
-        })
-        .collect()
 }

@@ -1,0 +1,158 @@
+//! The build: the pipeline, stage by stage, and the commands' entry points.
+//!
+//! ```text
+//! load → validate → plan → render → check → write
+//! ```
+//!
+//! [`Project::load`] loads and validates the project and compiles its theme, once; [`render`]
+//! takes one edition through plan, render, check and write (see `run`). [`build`] writes the
+//! selected editions into an output directory as one transaction, [`check`] renders every
+//! edition in memory and writes nothing; `stend serve` calls [`render`] with a [`Cache`].
+//! The stages do not call one another: this module passes each one's output to the next.
+
+pub mod cache;
+mod run;
+
+use crate::diagnostics::{Error, Result};
+use crate::load::{self, Env};
+use crate::model::{Edition, Site};
+use crate::page::Output;
+use crate::render::Templates;
+use crate::{plan, validate, write};
+use std::path::Path;
+
+pub use cache::Cache;
+pub use run::{Rendered, render};
+
+/// A project loaded, validated and with its theme compiled: the input of every edition's render.
+pub struct Project {
+    pub site: Site,
+    pub templates: Templates,
+}
+
+impl Project {
+    /// Loads the project at `root`, validates it and compiles its templates.
+    pub fn load(root: &Path, env: &Env) -> Result<Project> {
+        let site = load::load(root, env)?;
+        validate::validate(&site)?;
+        let templates = Templates::compile(&site, &plan::office_templates())?;
+        Ok(Project { site, templates })
+    }
+
+    /// The editions selected, resolved against the project's data.
+    pub fn editions(&self, which: &Editions) -> Result<Vec<Edition>> {
+        let site = &self.site;
+        Ok(match which {
+            Editions::Ministry => vec![Edition::ministry(site)],
+            Editions::Department(slug) => vec![crate::model::edition::department(site, slug)?],
+            Editions::All => crate::model::edition::all(site),
+        })
+    }
+}
+
+/// Which editions a build writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Editions {
+    /// The ministry's edition (the whole directory), into `--out`.
+    Ministry,
+    /// One department's edition, into `--out`.
+    Department(String),
+    /// The ministry's and every department's, into `--out/ministry/`, `--out/<slug>/`.
+    All,
+}
+
+/// What a successful build produced.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// HTML pages rendered.
+    pub pages: usize,
+    /// Files in the output (pages, assets, sitemap …).
+    pub files: usize,
+    /// Bytes of output.
+    pub bytes: u64,
+}
+
+/// Builds the selected editions of the project at `root` into `out`: loading is shared;
+/// nothing is written unless every edition rendered and checked cleanly.
+pub fn build(root: &Path, out: &Path, env: &Env, which: &Editions) -> Result<Report> {
+    // Refuse a wrong --out before doing any work.
+    write::guard(out)?;
+    let project = Project::load(root, env)?;
+    let editions = project.editions(which)?;
+    let staging = write::Staging::begin(out, project.site.config.precompress)?;
+    let mut pages = 0;
+    let mut diags = Vec::new();
+    for ed in &editions {
+        let prefix = if *which == Editions::All {
+            format!("{}/", ed.slug)
+        } else {
+            String::new()
+        };
+        match render(&project, ed, &staging, &prefix, None) {
+            Ok(r) => pages += r.pages,
+            Err(Error::Project(d)) => diags.extend(d),
+            Err(e) => return Err(e),
+        }
+    }
+    if !diags.is_empty() {
+        // Dropping the staging directory leaves the previous output as it was.
+        return Err(Error::Project(diags));
+    }
+    let (files, bytes) = staging.commit()?;
+    Ok(Report {
+        pages,
+        files,
+        bytes,
+    })
+}
+
+/// Checks the project at `root` — every edition — with everything a build does except writing.
+pub fn check(root: &Path, env: &Env) -> Result<Report> {
+    let project = Project::load(root, env)?;
+    let mut report = Report {
+        pages: 0,
+        files: 0,
+        bytes: 0,
+    };
+    let mut diags = Vec::new();
+    for ed in project.editions(&Editions::All)? {
+        match render_in_memory(&project, &ed) {
+            Ok(outputs) => {
+                report.pages += outputs.iter().filter(|o| o.html).count();
+                report.files += outputs.len();
+                report.bytes += outputs.iter().map(|o| o.bytes.len() as u64).sum::<u64>();
+            }
+            Err(Error::Project(d)) => {
+                for x in d {
+                    if !diags.contains(&x) {
+                        diags.push(x);
+                    }
+                }
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    if diags.is_empty() {
+        Ok(report)
+    } else {
+        Err(Error::Project(diags))
+    }
+}
+
+/// One edition rendered and checked in memory: every file, sorted by path.
+pub fn render_in_memory(project: &Project, ed: &Edition) -> Result<Vec<Output>> {
+    let memory = write::Memory::default();
+    render(project, ed, &memory, "", None)?;
+    Ok(memory
+        .into_files()
+        .into_iter()
+        .map(|(path, bytes)| Output {
+            route: crate::routes::route_of_file(&path),
+            html: path.ends_with(".html"),
+            path,
+            bytes,
+            source: None,
+            template: None,
+        })
+        .collect())
+}

@@ -1,0 +1,342 @@
+//! One edition through the pipeline: plan it, then render, check and store each page as soon as
+//! it is made (in parallel, in batches in plan order), write the sitemap as it fills, add the
+//! files that are not pages, and check every link once the whole edition exists.
+
+use super::Project;
+use super::cache::{Cache, Cached, Fingerprints, JobKey};
+use crate::check::{self, Links, Place};
+use crate::diagnostics::{Diagnostic, Error, Result};
+use crate::model::{Edition, Site};
+use crate::page::{Output, Plan, Work};
+use crate::render::Renderer;
+use crate::write::Sink;
+use crate::write::sitemap::{SitemapEntry, SitemapWriter};
+use crate::{assets, opendata, plan, routes};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// Units of work rendered in parallel between two writes of the sitemap (office jobs are eight
+/// pages each): large enough to keep every core busy, small enough that a batch's sitemap
+/// entries are a few megabytes.
+const BATCH: usize = 4096;
+
+/// What a render of one edition produced.
+pub struct Rendered {
+    /// HTML pages rendered (or reused).
+    pub pages: usize,
+    /// What the next render may reuse (empty unless a cache was given).
+    pub cache: Cache,
+}
+
+/// Plans, renders and checks one edition, storing each file in `sink` under `prefix` as soon as
+/// it is rendered (no page is kept once stored). Every link is checked once the whole edition
+/// exists; any problem is an error, and the caller discards what was stored. With `cache`, the
+/// offices whose inputs did not change since that render are taken from it.
+pub fn render(
+    project: &Project,
+    ed: &Edition,
+    sink: &dyn Sink,
+    prefix: &str,
+    cache: Option<&Cache>,
+) -> Result<Rendered> {
+    let site = &project.site;
+    let plan = plan::plan(site, ed).map_err(Error::Project)?;
+    let renderer = Renderer::new(site, &project.templates, &plan.edition)?;
+    let run = Run {
+        site,
+        plan: &plan,
+        renderer: &renderer,
+        sink,
+        prefix,
+        cache,
+        fingerprints: cache.map(|_| Fingerprints::new(site, &plan, &project.templates)),
+        theme_templates: site.theme.dir.join("templates"),
+        sources: OnceLock::new(),
+    };
+    let mut done = run.pages()?;
+    if !done.diagnostics.is_empty() {
+        return Err(Error::Project(done.diagnostics));
+    }
+    run.extras(&mut done.links)?;
+    let broken = run.broken_links(done.links);
+    if !broken.is_empty() {
+        return Err(Error::Project(broken));
+    }
+    let mut next = Cache::default();
+    next.set_reused_pages(done.reused);
+    for (key, cached) in done.jobs {
+        next.insert(key, cached);
+    }
+    Ok(Rendered {
+        pages: done.pages,
+        cache: next,
+    })
+}
+
+/// What rendering left behind besides the files it stored: small per page, merged in plan
+/// order so that diagnostics and the sitemap come out the same whatever the thread count.
+#[derive(Default)]
+struct Done {
+    pages: usize,
+    diagnostics: Vec<Diagnostic>,
+    links: Links,
+    sitemap: Vec<SitemapEntry>,
+    /// Pages taken unchanged from the previous render.
+    reused: usize,
+    /// Office jobs for the next render to reuse (only when a cache was given).
+    jobs: Vec<(JobKey, Arc<Cached>)>,
+}
+
+impl Done {
+    /// `self` followed by `later`.
+    fn merge(mut self, later: Done) -> Done {
+        self.pages += later.pages;
+        self.reused += later.reused;
+        for d in later.diagnostics {
+            self.problem(d);
+        }
+        self.links.merge(later.links);
+        self.sitemap.extend(later.sitemap);
+        self.jobs.extend(later.jobs);
+        self
+    }
+
+    /// A template error repeats on every page that uses it; report it once.
+    fn problem(&mut self, d: Diagnostic) {
+        if !self.diagnostics.contains(&d) {
+            self.diagnostics.push(d);
+        }
+    }
+}
+
+/// One edition's render in progress.
+struct Run<'a> {
+    site: &'a Site,
+    plan: &'a Plan,
+    renderer: &'a Renderer<'a>,
+    sink: &'a dyn Sink,
+    prefix: &'a str,
+    cache: Option<&'a Cache>,
+    fingerprints: Option<Fingerprints>,
+    theme_templates: PathBuf,
+    /// Every input file's text, to quote the line of a broken link: only made when there is
+    /// one (at national scale the directory's YAML alone is megabytes).
+    sources: OnceLock<BTreeMap<PathBuf, String>>,
+}
+
+impl Run<'_> {
+    fn sources(&self) -> &BTreeMap<PathBuf, String> {
+        self.sources.get_or_init(|| {
+            let mut m = self.site.sources.clone();
+            for p in &self.site.pages {
+                for v in p.versions.values() {
+                    m.insert(v.file.clone(), v.source.clone());
+                }
+            }
+            m
+        })
+    }
+
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<()> {
+        self.sink.put(&format!("{}{path}", self.prefix), bytes)
+    }
+
+    /// Every page, in batches in plan order: the pages that hold the whole directory while
+    /// they render (one per language) first, while little else is in memory; their results
+    /// join the others at their place in plan order.
+    fn pages(&self) -> Result<Done> {
+        let mut early: HashMap<usize, Mutex<Option<Done>>> = HashMap::new();
+        for (wi, w) in self.plan.work.iter().enumerate() {
+            if let Work::Page(i) = w
+                && self.renderer.holds_directory(&self.plan.pages[*i].template)
+            {
+                let mut d = Done::default();
+                self.work(&mut d, wi as u32, w)?;
+                early.insert(wi, Mutex::new(Some(d)));
+            }
+        }
+        let mut sitemap = self
+            .plan
+            .edition
+            .base_url
+            .as_deref()
+            .map(SitemapWriter::new);
+        let mut sitemap_files = Vec::new();
+        let mut put_sitemap = |route: String, xml: String| {
+            let path = routes::output_file(&route);
+            self.put(&path, xml.into_bytes())?;
+            sitemap_files.push(path);
+            Ok(())
+        };
+        let mut total = Done::default();
+        for (b, batch) in self.plan.work.chunks(BATCH).enumerate() {
+            let first = b * BATCH;
+            let mut done = batch
+                .par_iter()
+                .enumerate()
+                .try_fold(Done::default, |mut d, (i, w)| -> Result<Done> {
+                    let taken = early
+                        .get(&(first + i))
+                        .and_then(|e| e.lock().unwrap_or_else(|e| e.into_inner()).take());
+                    match taken {
+                        Some(e) => d = d.merge(e),
+                        None => self.work(&mut d, (first + i) as u32, w)?,
+                    }
+                    Ok(d)
+                })
+                .try_reduce(Done::default, |a, b| Ok(a.merge(b)))?;
+            if let Some(w) = &mut sitemap {
+                for e in std::mem::take(&mut done.sitemap) {
+                    w.add(&e, &mut put_sitemap)?;
+                }
+            }
+            total = total.merge(done);
+        }
+        if total.diagnostics.is_empty()
+            && let Some(w) = sitemap
+        {
+            w.finish(&mut put_sitemap)?;
+        }
+        for path in &sitemap_files {
+            total.links.file(path);
+        }
+        Ok(total)
+    }
+
+    /// One unit of work: its pages rendered, checked and stored, or taken from the cache.
+    fn work(&self, d: &mut Done, wi: u32, w: &Work) -> Result<()> {
+        let job = match (w, &self.fingerprints) {
+            (Work::Office(j), Some(f)) => f.of(self.site, j),
+            _ => None,
+        };
+        if let (Some((key, fp)), Some(prev)) = (&job, self.cache)
+            && let Some(c) = prev.get(key, *fp)
+        {
+            return self.reuse(d, wi, key, c);
+        }
+        let mut keep = job.as_ref().map(|(_, fp)| Cached::new(*fp));
+        for (pi, page) in plan::pages_of(self.site, self.plan, w)
+            .into_iter()
+            .enumerate()
+        {
+            let o = match self.renderer.render(&page) {
+                Ok(o) => o,
+                Err(e) => {
+                    d.problem(e);
+                    continue;
+                }
+            };
+            let place = (wi, pi as u32);
+            let entry = self
+                .plan
+                .edition
+                .base_url
+                .is_some()
+                .then(|| SitemapEntry::of(&page));
+            self.store(d, o, place, entry, keep.as_mut())?;
+        }
+        // A job with problems fails the whole render, and then nothing is kept.
+        if let (Some((key, _)), Some(mut k)) = (job, keep) {
+            k.dedup_links();
+            d.jobs.push((key, Arc::new(k)));
+        }
+        Ok(())
+    }
+
+    /// A rendered page: its own links checked, the rest kept for the end, the file stored.
+    fn store(
+        &self,
+        d: &mut Done,
+        o: Output,
+        place: Place,
+        entry: Option<SitemapEntry>,
+        keep: Option<&mut Cached>,
+    ) -> Result<()> {
+        let (problems, pending) = check::page_links(&o);
+        for (target, problem) in problems {
+            let origin = check::Origin::of(&o);
+            d.problem(check::locate(
+                &origin,
+                &target,
+                problem,
+                &self.theme_templates,
+                self.sources(),
+            ));
+        }
+        d.pages += 1;
+        let path = format!("{}{}", self.prefix, o.path);
+        d.links.file(&o.path);
+        match keep {
+            Some(k) => {
+                let bytes = Arc::new(o.bytes);
+                self.sink.put_shared(&path, Arc::clone(&bytes))?;
+                k.files.push((o.path, bytes));
+                k.pending
+                    .extend(pending.iter().map(|p| (place.1, p.clone())));
+                k.sitemap.extend(entry.iter().cloned());
+                k.pages += 1;
+            }
+            None => self.sink.put(&path, o.bytes)?,
+        }
+        for p in pending {
+            d.links.want(p, place);
+        }
+        d.sitemap.extend(entry);
+        Ok(())
+    }
+
+    /// An office job taken unchanged from the previous render.
+    fn reuse(&self, d: &mut Done, wi: u32, key: &JobKey, c: &Arc<Cached>) -> Result<()> {
+        for (path, bytes) in &c.files {
+            self.sink
+                .put_shared(&format!("{}{path}", self.prefix), Arc::clone(bytes))?;
+            d.links.file(path);
+        }
+        for (pi, p) in &c.pending {
+            d.links.want(p.clone(), (wi, *pi));
+        }
+        d.sitemap.extend(c.sitemap.iter().cloned());
+        d.pages += c.pages;
+        d.reused += c.pages;
+        d.jobs.push((key.clone(), Arc::clone(c)));
+        Ok(())
+    }
+
+    /// The files that are not pages: theme assets, open data, robots.txt.
+    fn extras(&self, links: &mut Links) -> Result<()> {
+        let mut put = |o: Output| {
+            self.put(&o.path, o.bytes)?;
+            links.file(&o.path);
+            Ok(())
+        };
+        let ed = &self.plan.edition;
+        assets::files(self.site, ed, &mut put)?;
+        opendata::files(self.site, ed, &mut |route, bytes| {
+            put(Output::file(route, bytes))
+        })
+    }
+
+    /// Every link of the edition checked against its files; a broken link is kept as a key
+    /// and a place, and that page rendered again to name it.
+    fn broken_links(&self, links: Links) -> Vec<Diagnostic> {
+        let refind = |(wi, pi): Place, file: u64| {
+            let w = self.plan.work.get(wi as usize)?;
+            let page = plan::pages_of(self.site, self.plan, w)
+                .into_iter()
+                .nth(pi as usize)?;
+            let o = self.renderer.render(&page).ok()?;
+            let (_, pending) = check::page_links(&o);
+            pending
+                .into_iter()
+                .find(|p| p.fragment.is_none() && check::key(&p.file) == file)
+        };
+        links.finish(
+            |path| self.sink.read(&format!("{}{path}", self.prefix)),
+            refind,
+            &self.theme_templates,
+            self.sources(),
+        )
+    }
+}

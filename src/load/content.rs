@@ -1,0 +1,206 @@
+//! `content/<lang>/**/*.md`: the pages of the standard, each in every language, with their front
+//! matter.
+
+use super::files::{diags_of, read_text, walk};
+use super::{frontmatter, yaml};
+use crate::diagnostics::Diagnostic;
+use crate::model::{ContentPage, ContentVersion, FrontMatter};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub(super) fn load_content(
+    root: &Path,
+    langs: &[String],
+    max: u64,
+) -> Result<Vec<ContentPage>, Vec<Diagnostic>> {
+    let content_dir = root.join("content");
+    let mut diags = Vec::new();
+    let mut files = Vec::new();
+    if !content_dir.is_dir() {
+        return Err(vec![Diagnostic::new(
+            "content",
+            "the content/ directory is missing",
+        )]);
+    }
+    walk(root, &content_dir, &mut files, &mut diags);
+    let mut pages: BTreeMap<String, BTreeMap<String, ContentVersion>> = BTreeMap::new();
+    let loaded: Vec<Result<(String, String, ContentVersion), Vec<Diagnostic>>> = files
+        .par_iter()
+        .map(|rel| load_page(root, rel, langs, max))
+        .collect();
+    // Files that exist but could not be loaded: their page is not "missing" in that language.
+    let mut failed: std::collections::BTreeSet<PathBuf> = std::collections::BTreeSet::new();
+    for (r, rel) in loaded.into_iter().zip(&files) {
+        match r {
+            Ok((lang, slug, v)) => {
+                pages.entry(slug).or_default().insert(lang, v);
+            }
+            Err(d) => {
+                failed.insert(rel.clone());
+                diags.extend(d);
+            }
+        }
+    }
+    for (slug, versions) in &pages {
+        let present: Vec<&String> = versions.keys().collect();
+        for lang in langs {
+            if !versions.contains_key(lang)
+                && let Some(any) = versions.values().next()
+            {
+                let expected = Path::new("content").join(lang).join(
+                    any.file
+                        .strip_prefix(Path::new("content").join(present[0]))
+                        .unwrap_or(&any.file),
+                );
+                if failed.contains(&expected) {
+                    continue;
+                }
+                diags.push(
+                    Diagnostic::new(
+                        &any.file,
+                        format!("the `{lang}` translation of this page is missing"),
+                    )
+                    .hint(format!("create {}", expected.display())),
+                );
+            }
+        }
+        let _ = slug;
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    Ok(pages
+        .into_iter()
+        .map(|(slug, versions)| ContentPage { slug, versions })
+        .collect())
+}
+
+/// The language and slug of a content file from its path (`content/kk/standard.md` → `kk`,
+/// `standard`; `index.md` is its directory's page).
+fn page_path(rel: &Path, langs: &[String]) -> Result<(String, String), Diagnostic> {
+    let inner = rel.strip_prefix("content").unwrap_or(rel);
+    let mut comps = inner.components();
+    let lang = comps
+        .next()
+        .map(|c| c.as_os_str().to_string_lossy().to_string())
+        .unwrap_or_default();
+    let rest: PathBuf = comps.collect();
+    if rel.extension().and_then(|e| e.to_str()) != Some("md") {
+        return Err(
+            Diagnostic::new(rel, "only Markdown files (.md) belong in content/")
+                .hint("put images and other files in the theme's static/ directory"),
+        );
+    }
+    if !langs.contains(&lang) || rest.as_os_str().is_empty() {
+        return Err(Diagnostic::new(
+            rel,
+            format!("content files live in content/<language>/, and `{lang}` is not a language of this site"),
+        )
+        .hint(format!("the languages are: {}", langs.join(", "))));
+    }
+    let stem = rest.with_extension("");
+    let mut segments: Vec<String> = stem
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().to_string())
+        .collect();
+    if segments.last().map(String::as_str) == Some("index") {
+        segments.pop();
+    }
+    for s in &segments {
+        if let Err(why) = crate::routes::check_slug(s) {
+            return Err(
+                Diagnostic::new(rel, format!("`{s}` cannot be part of a URL: {why}"))
+                    .hint("name content files with lowercase ASCII letters, digits and hyphens"),
+            );
+        }
+    }
+    Ok((lang, segments.join("/")))
+}
+
+fn load_page(
+    root: &Path,
+    rel: &Path,
+    langs: &[String],
+    max: u64,
+) -> Result<(String, String, ContentVersion), Vec<Diagnostic>> {
+    let (lang, slug) = page_path(rel, langs).map_err(|d| vec![d])?;
+    let src = read_text(root, rel, max).map_err(diags_of)?;
+    let split = frontmatter::split(&src.text).map_err(|e| {
+        vec![match e {
+            frontmatter::SplitError::Missing => Diagnostic::new(rel, "the file does not start with front matter")
+                .at(&src.text, 1, 1)
+                .hint("start the file with a line `---`, the YAML fields (title, description, …), and another `---`"),
+            frontmatter::SplitError::NotClosed => Diagnostic::new(rel, "the front matter is not closed")
+                .at(&src.text, 1, 1)
+                .hint("add a line `---` after the last front matter field"),
+        }]
+    })?;
+    let front = front_matter(rel, &src.text, &split)?;
+    Ok((
+        lang,
+        slug,
+        ContentVersion {
+            file: rel.to_path_buf(),
+            front,
+            body: split.body.to_string(),
+            source: src.text.clone(),
+            body_line: split.body_line,
+        },
+    ))
+}
+
+/// The front matter of a content file, with its `title` and `description` required non-empty.
+fn front_matter(
+    rel: &Path,
+    text: &str,
+    split: &frontmatter::Split,
+) -> Result<FrontMatter, Vec<Diagnostic>> {
+    if split.yaml.trim().is_empty() {
+        return Err(vec![
+            Diagnostic::new(rel, "the front matter is empty")
+                .at(text, 1, 1)
+                .hint("give at least `title` and `description`"),
+        ]);
+    }
+    // Parse the front matter with the right line numbers by padding it to its place in the file.
+    let padded = format!("{}{}", "\n".repeat(split.yaml_line - 1), split.yaml);
+    let front: FrontMatter = yaml::parse(rel, &padded).map_err(|mut d| {
+        if let Some(l) = d.line {
+            d.source_line = text.lines().nth(l - 1).map(str::to_string);
+        }
+        vec![d]
+    })?;
+    let mut empty = Vec::new();
+    for (name, value, why) in [
+        (
+            "title",
+            &front.title,
+            "the page's heading and the browser tab's title",
+        ),
+        (
+            "description",
+            &front.description,
+            "the page's summary for search engines and link previews",
+        ),
+    ] {
+        if value.trim().is_empty() {
+            // The field's own line in the front matter.
+            let line = split
+                .yaml
+                .lines()
+                .position(|l| l.starts_with(&format!("{name}:")));
+            empty.push(
+                Diagnostic::new(rel, format!("`{name}` is empty"))
+                    .at(text, line.map_or(1, |l| l + split.yaml_line), 1)
+                    .field(name)
+                    .hint(format!("write {why}")),
+            );
+        }
+    }
+    if empty.is_empty() {
+        Ok(front)
+    } else {
+        Err(empty)
+    }
+}

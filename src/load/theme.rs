@@ -1,0 +1,208 @@
+//! `themes/<theme>/`: the Tera templates, the UI strings of every language (the same keys in
+//! each), and the static files copied as they are.
+
+use super::files::{diags_of, read_text, walk};
+use super::yaml;
+use crate::diagnostics::Diagnostic;
+use crate::model::{Config, Theme};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// The UI strings files as read: each language's text (to point at lines), and the languages
+/// whose file could not be read or parsed (already reported).
+#[derive(Default)]
+struct I18nFiles {
+    text: BTreeMap<String, String>,
+    failed: Vec<String>,
+}
+
+pub(super) fn load_theme(
+    root: &Path,
+    config: &Config,
+    langs: &[String],
+    max: u64,
+) -> Result<Theme, Vec<Diagnostic>> {
+    let rel_dir = Path::new("themes").join(&config.theme);
+    let dir = root.join(&rel_dir);
+    if !dir.is_dir() {
+        return Err(vec![
+            Diagnostic::new(
+                "stend.yaml",
+                format!("theme `{}` not found in themes/", config.theme),
+            )
+            .field("theme"),
+        ]);
+    }
+    let mut diags = Vec::new();
+    let mut files = Vec::new();
+    walk(root, &dir, &mut files, &mut diags);
+    let mut theme = Theme {
+        dir: rel_dir.clone(),
+        ..Default::default()
+    };
+    let tpl_dir = rel_dir.join("templates");
+    let i18n_dir = rel_dir.join("i18n");
+    let static_dir = rel_dir.join("static");
+    let mut i18n = I18nFiles::default();
+    for rel in files {
+        if let Ok(name) = rel.strip_prefix(&tpl_dir) {
+            match read_text(root, &rel, max) {
+                Ok(src) => theme.templates.push((slashed(name), src.text)),
+                Err(e) => diags.extend(diags_of(e)),
+            }
+        } else if let Ok(name) = rel.strip_prefix(&i18n_dir) {
+            let lang = name.with_extension("").to_string_lossy().to_string();
+            if langs.contains(&lang) {
+                read_i18n(root, &rel, lang, max, &mut theme, &mut i18n, &mut diags);
+            }
+        } else if let Ok(name) = rel.strip_prefix(&static_dir) {
+            match std::fs::read(root.join(&rel)) {
+                Ok(bytes) => theme.static_files.push((slashed(name), bytes)),
+                Err(e) => diags.push(Diagnostic::new(&rel, format!("cannot read: {e}"))),
+            }
+        }
+    }
+    diags.extend(missing_ui_strings(&theme, &i18n, &i18n_dir, langs));
+    if theme.templates.is_empty() && diags.is_empty() {
+        diags.push(Diagnostic::new(&tpl_dir, "the theme has no templates"));
+    }
+    if diags.is_empty() {
+        Ok(theme)
+    } else {
+        Err(diags)
+    }
+}
+
+fn slashed(p: &Path) -> String {
+    p.to_string_lossy().replace('\\', "/")
+}
+
+/// Reads one language's UI strings into the theme.
+fn read_i18n(
+    root: &Path,
+    rel: &Path,
+    lang: String,
+    max: u64,
+    theme: &mut Theme,
+    i18n: &mut I18nFiles,
+    diags: &mut Vec<Diagnostic>,
+) {
+    match read_text(root, rel, max) {
+        Ok(src) => match yaml::parse::<BTreeMap<String, String>>(rel, &src.text) {
+            Ok(map) => {
+                theme.i18n.insert(lang.clone(), map);
+                i18n.text.insert(lang, src.text);
+            }
+            Err(d) => {
+                i18n.failed.push(lang);
+                diags.push(d);
+            }
+        },
+        Err(e) => {
+            i18n.failed.push(lang);
+            diags.extend(diags_of(e));
+        }
+    }
+}
+
+/// Every language must have every UI string some language has.
+fn missing_ui_strings(
+    theme: &Theme,
+    i18n: &I18nFiles,
+    i18n_dir: &Path,
+    langs: &[String],
+) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let all_keys: BTreeSet<&String> = theme.i18n.values().flat_map(|m| m.keys()).collect();
+    for lang in langs {
+        let rel = i18n_dir.join(format!("{lang}.yaml"));
+        match theme.i18n.get(lang) {
+            None if i18n.failed.contains(lang) => {}
+            None => diags.push(
+                Diagnostic::new(&rel, format!("the UI strings for `{lang}` are missing"))
+                    .hint("copy another language's file and translate it"),
+            ),
+            Some(map) => {
+                for key in all_keys.iter().filter(|k| !map.contains_key(**k)) {
+                    diags.push(missing_key(theme, i18n, i18n_dir, lang, &rel, key));
+                }
+            }
+        }
+    }
+    diags
+}
+
+/// The diagnostic for UI string `key` missing from `lang`'s file: it points at the key that
+/// precedes it in a file that has it, which is where the translation belongs.
+fn missing_key(
+    theme: &Theme,
+    i18n: &I18nFiles,
+    i18n_dir: &Path,
+    lang: &str,
+    rel: &PathBuf,
+    key: &str,
+) -> Diagnostic {
+    let map = &theme.i18n[lang];
+    let other = theme
+        .i18n
+        .iter()
+        .find(|(_, m)| m.contains_key(key))
+        .map(|(l, _)| l.clone())
+        .unwrap_or_default();
+    let other_rel = i18n_dir.join(format!("{other}.yaml"));
+    let other_text = i18n.text.get(&other).map(String::as_str).unwrap_or("");
+    let here = i18n.text.get(lang).map(String::as_str).unwrap_or("");
+    let d = Diagnostic::new(rel, format!("UI string `{key}` is missing")).field(key.to_string());
+    let other_line = key_line(other_text, key);
+    let before = other_line.and_then(|ol| {
+        keys_in_order(other_text)
+            .into_iter()
+            .filter(|(l, k)| *l < ol && map.contains_key(k))
+            .filter_map(|(_, k)| key_line(here, &k).map(|l| (l, k)))
+            .next_back()
+    });
+    let at = match other_line {
+        Some(l) => format!("{}:{l}", other_rel.display()),
+        None => other_rel.display().to_string(),
+    };
+    match &before {
+        Some((line, prev)) => d
+            .at(here, *line, 1)
+            .hint(format!("{at} has it; add its translation after `{prev}`")),
+        None => d.hint(format!("{at} has it; add its translation here")),
+    }
+}
+
+/// The 1-based line where the top-level `key` of a flat YAML mapping is written.
+fn key_line(text: &str, key: &str) -> Option<usize> {
+    keys_in_order(text)
+        .into_iter()
+        .find(|(_, k)| k == key)
+        .map(|(l, _)| l)
+}
+
+/// The top-level keys of a flat YAML mapping with their 1-based lines, in file order.
+fn keys_in_order(text: &str) -> Vec<(usize, String)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.starts_with([' ', '\t', '#', '-']))
+        .filter_map(|(i, l)| {
+            let (k, _) = l.split_once(':')?;
+            let k = k.trim().trim_matches(['"', '\'']);
+            (!k.is_empty()).then(|| (i + 1, k.to_string()))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_found_in_flat_yaml() {
+        let t = "# c\na: 1\n\"b\": 2\n  c: 3\n";
+        assert_eq!(key_line(t, "a"), Some(2));
+        assert_eq!(key_line(t, "b"), Some(3));
+        assert_eq!(key_line(t, "c"), None);
+    }
+}

@@ -1,0 +1,166 @@
+//! The facts that need computing before a template can print them: the fee and its index table,
+//! opening hours, the legal status.
+
+use crate::model::Site;
+use crate::model::data::{Decree, Schedule, Status};
+use crate::present::{self, HoursRow};
+use serde::Serialize;
+
+/// `fee`: the fee in force on the as-of date, its rule, and the index table.
+#[derive(Serialize)]
+pub struct FeeView<'a> {
+    kind: &'a str,
+    /// The percentage of the index, as written in the texts (`100`, `0,5`).
+    percent: String,
+    rule: &'a str,
+    legal_basis: &'a str,
+    payment: &'a str,
+    /// The amount on the as-of date, formatted (`4 325 ₸`).
+    amount: Option<String>,
+    pub(super) amount_value: Option<i64>,
+    /// The index value it is taken from, and the date that value is in force from.
+    index: Option<String>,
+    index_from: Option<String>,
+    table: Vec<FeeRow>,
+}
+
+#[derive(Serialize)]
+struct FeeRow {
+    from: String,
+    from_iso: String,
+    /// The next row's first day, when there is one.
+    until: Option<String>,
+    tenge: String,
+    fee: String,
+    current: bool,
+}
+
+impl<'a> FeeView<'a> {
+    pub fn new(site: &'a Site, lang: &str) -> FeeView<'a> {
+        let f = &site.data.fee;
+        let current = present::mci_in_force(&f.mci, site.as_of).map(|(i, _)| i);
+        let amount = present::fee_amount(f, site.as_of);
+        let table = f
+            .mci
+            .iter()
+            .enumerate()
+            .map(|(i, r)| FeeRow {
+                from: r.from.value.dotted(),
+                from_iso: r.from.value.to_string(),
+                until: f.mci.get(i + 1).map(|n| n.from.value.dotted()),
+                tenge: present::tenge(r.tenge.value),
+                fee: present::tenge(present::percent_of(r.tenge.value, f.percent_of_mci.value)),
+                current: Some(i) == current,
+            })
+            .collect();
+        let percent = f.percent_of_mci.value;
+        FeeView {
+            kind: f.kind.get(lang),
+            percent: if percent.fract() == 0.0 {
+                format!("{}", percent as i64)
+            } else {
+                format!("{percent}").replace('.', ",")
+            },
+            rule: f.rule.get(lang),
+            legal_basis: f.legal_basis.get(lang),
+            payment: f.payment.get(lang),
+            amount: amount.map(|(a, _)| present::tenge(a)),
+            amount_value: amount.map(|(a, _)| a),
+            index: amount.map(|(_, r)| present::tenge(r.tenge.value)),
+            index_from: amount.map(|(_, r)| r.from.value.dotted()),
+            table,
+        }
+    }
+}
+
+/// `hours`: the service's and the complaint reception's.
+#[derive(Serialize)]
+pub struct HoursView<'a> {
+    service: ScheduleView<'a>,
+    complaints: ScheduleView<'a>,
+}
+
+impl<'a> HoursView<'a> {
+    pub fn new(site: &'a Site, lang: &str) -> HoursView<'a> {
+        let h = &site.data.hours;
+        HoursView {
+            service: ScheduleView::new(&h.service, lang),
+            complaints: ScheduleView::new(&h.complaints, lang),
+        }
+    }
+}
+
+/// One opening-hours table.
+#[derive(Serialize)]
+struct ScheduleView<'a> {
+    rows: Vec<RowView>,
+    /// Day codes of the days it is closed.
+    closed: Vec<&'static str>,
+    text: &'a str,
+}
+
+/// A row of days with the same hours; `first`–`last` is the range to print.
+#[derive(Serialize)]
+struct RowView {
+    days: Vec<&'static str>,
+    first: &'static str,
+    last: &'static str,
+    open: String,
+    close: String,
+    break_start: Option<String>,
+    break_end: Option<String>,
+}
+
+impl<'a> ScheduleView<'a> {
+    fn new(s: &'a Schedule, lang: &str) -> ScheduleView<'a> {
+        let (rows, closed) = present::hours_rows(&s.schedule);
+        ScheduleView {
+            rows: rows.iter().map(RowView::new).collect(),
+            closed: closed.iter().map(|d| d.code()).collect(),
+            text: s.text.get(lang),
+        }
+    }
+}
+
+impl RowView {
+    fn new(r: &HoursRow) -> RowView {
+        let code = |i: Option<&crate::model::value::Weekday>| i.map_or("", |d| d.code());
+        RowView {
+            days: r.days.iter().map(|d| d.code()).collect(),
+            first: code(r.days.first()),
+            last: code(r.days.last()),
+            open: r.open.to_string(),
+            close: r.close.to_string(),
+            break_start: r.lunch.map(|(s, _)| s.to_string()),
+            break_end: r.lunch.map(|(_, e)| e.to_string()),
+        }
+    }
+}
+
+/// `status`: the decree that approved the standard and the one that repealed it.
+#[derive(Serialize)]
+pub struct StatusView<'a> {
+    approved: DecreeView<'a>,
+    repealed: Option<DecreeView<'a>>,
+}
+
+#[derive(Serialize)]
+struct DecreeView<'a> {
+    decree: &'a str,
+    date: String,
+    dotted: String,
+}
+
+impl<'a> StatusView<'a> {
+    pub fn new(s: &'a Status) -> StatusView<'a> {
+        let view = |d: &'a Decree| DecreeView {
+            decree: &d.decree,
+            date: d.date.value.to_string(),
+            dotted: d.date.value.dotted(),
+        };
+        StatusView {
+            approved: view(&s.approved),
+            repealed: s.repealed.as_ref().map(view),
+        }
+    }
+}

@@ -1,0 +1,160 @@
+//! The `page` object every template receives.
+
+use super::jsonld;
+use crate::markdown::Heading;
+use crate::model::{Edition, Site};
+use crate::page::{Alternate, Crumb, Page, PageKind};
+use crate::routes;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A link ready to print.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+/// `page`: what every page (but the bilingual ones) says about itself.
+#[derive(Serialize)]
+pub struct PageView<'a> {
+    title: &'a str,
+    description: &'a str,
+    url: &'a str,
+    canonical: Option<String>,
+    lang: &'a str,
+    /// Open Graph locale (`kk_KZ`).
+    locale: &'a str,
+    alternates: Vec<AlternateView<'a>>,
+    breadcrumbs: &'a [Crumb],
+    /// The rendered Markdown of a content page (empty otherwise).
+    body: &'a str,
+    headings: &'a [Heading],
+    translation_of: Option<TranslationOf<'a>>,
+    /// A content page's slug (`None` for other pages).
+    slug: Option<&'a str>,
+    /// The page's structured data, ready for a `<script type="application/ld+json">`.
+    jsonld: Option<String>,
+}
+
+#[derive(Serialize)]
+struct AlternateView<'a> {
+    lang: &'a str,
+    name: &'a str,
+    url: &'a str,
+    absolute: &'a str,
+    current: bool,
+    label: &'a str,
+    /// Open Graph locale of that language (`ru_RU`).
+    locale: &'a str,
+}
+
+#[derive(Serialize)]
+struct TranslationOf<'a> {
+    code: &'a str,
+    name: &'a str,
+}
+
+impl<'a> PageView<'a> {
+    pub fn new(site: &'a Site, ed: &'a Edition, page: &'a Page, lang: &'a str) -> PageView<'a> {
+        let locale = |code: &str| site.language(code).map(|l| l.locale.as_str()).unwrap_or("");
+        let content = match &page.kind {
+            PageKind::Content(c) => Some(c),
+            _ => None,
+        };
+        PageView {
+            title: &page.title,
+            description: &page.description,
+            url: &page.route,
+            canonical: ed
+                .base_url
+                .as_deref()
+                .map(|b| routes::absolute(b, &page.route)),
+            lang,
+            locale: locale(lang),
+            alternates: page
+                .alternates
+                .iter()
+                .map(|a: &'a Alternate| AlternateView {
+                    lang: &a.lang,
+                    name: &a.name,
+                    url: &a.route,
+                    absolute: &a.absolute,
+                    current: a.current,
+                    label: &a.label,
+                    locale: locale(&a.lang),
+                })
+                .collect(),
+            breadcrumbs: &page.breadcrumbs,
+            body: content.map_or("", |c| c.html.as_str()),
+            headings: content.map_or(&[], |c| c.headings.as_slice()),
+            translation_of: content
+                .and_then(|c| c.translation_of.as_ref())
+                .map(|(code, name)| TranslationOf { code, name }),
+            slug: content.map(|c| c.slug.as_str()),
+            jsonld: jsonld::of(site, ed, page, lang),
+        }
+    }
+}
+
+/// `page` of the bilingual landing and 404 pages: the site in each language.
+#[derive(Serialize)]
+pub struct LandingView<'a> {
+    url: &'a str,
+    canonical: Option<String>,
+    lang: &'a str,
+    title: &'a str,
+    versions: Vec<Version<'a>>,
+    /// The landing page's own address, the `x-default` of the home pages.
+    x_default: String,
+}
+
+/// The site in one language, for the landing and 404 pages.
+#[derive(Serialize)]
+struct Version<'a> {
+    code: &'a str,
+    name: &'a str,
+    title: &'a str,
+    service: &'a str,
+    url: String,
+    /// `url` made absolute when the edition has an address.
+    absolute: String,
+    offices_url: String,
+    t: &'a BTreeMap<String, String>,
+}
+
+impl<'a> LandingView<'a> {
+    pub fn new(site: &'a Site, ed: &'a Edition, page: &'a Page) -> LandingView<'a> {
+        let base = ed.base_url.as_deref();
+        let empty: &'static BTreeMap<String, String> = {
+            static EMPTY: std::sync::OnceLock<BTreeMap<String, String>> =
+                std::sync::OnceLock::new();
+            EMPTY.get_or_init(BTreeMap::new)
+        };
+        LandingView {
+            url: &page.route,
+            canonical: base.map(|b| routes::absolute(b, &page.route)),
+            lang: site.default_language(),
+            title: &page.title,
+            versions: site
+                .config
+                .languages
+                .iter()
+                .map(|l| {
+                    let code = l.code.value.as_str();
+                    Version {
+                        code,
+                        name: &l.name,
+                        title: site.config.title.get(code),
+                        service: site.data.service.name.get(code),
+                        url: routes::home(code),
+                        absolute: routes::absolute_or_route(base, &routes::home(code)),
+                        offices_url: routes::offices(code),
+                        t: site.theme.i18n.get(code).unwrap_or(empty),
+                    }
+                })
+                .collect(),
+            x_default: routes::absolute_or_route(base, &routes::root()),
+        }
+    }
+}
