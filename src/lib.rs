@@ -10,14 +10,15 @@
 //! types cannot; [`plan`] decides every page and resolves languages; [`render`] fills the Tera
 //! templates in parallel; [`check`] proves every internal link and fragment resolves; [`write`]
 //! swaps the new output in atomically. [`routes`] makes every URL. [`diagnostics`] is the one
-//! error type. The binary (`cli`) is a thin shell over [`build`] and [`check_project`].
+//! error type. The library never prints or exits: the binary (`src/cmd/`: the command line and
+//! the `serve` preview server) is a shell over [`build_editions`], [`check_project`] and
+//! [`render_edition_reusing`].
 
 // Diagnostics are large by design (file, location, field, hint, quoted line) and only travel on
 // the error path, so boxing them would add noise without saving anything measurable.
 #![allow(clippy::result_large_err)]
 
 pub mod check;
-pub mod cli;
 pub mod compress;
 pub mod diagnostics;
 pub mod edition;
@@ -31,8 +32,9 @@ pub mod present;
 pub mod qr;
 pub mod render;
 pub mod routes;
+pub mod rules;
 pub mod schema;
-pub mod serve;
+pub mod script_escape;
 pub mod structured;
 pub mod validate;
 pub mod write;

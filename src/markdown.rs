@@ -7,8 +7,11 @@
 //! - Headings without an explicit id get one made from their text, unique within the page.
 //! - **Raw HTML is not passed through**: it is shown as text. Content is written by people in a
 //!   hurry and pasted from Word; markup belongs in the theme.
-//! - Links with a script-capable scheme (`javascript:`, `data:`, `vbscript:`) are refused with an
-//!   error; external `http(s)` links get `rel="external noopener"`.
+//! - Links may be `http(s):`, `mailto:`, `tel:`, site paths and fragments; any other scheme
+//!   (`javascript:`, `data:`, …) is refused with an error, and so are protocol-relative links
+//!   (`//host/…`, which take the scheme of whatever page shows them and look like site paths):
+//!   an external address is written in full. External `http(s)` links get
+//!   `rel="external noopener"`.
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use std::collections::BTreeSet;
@@ -26,8 +29,33 @@ pub struct Heading {
 pub struct Rendered {
     pub html: String,
     pub headings: Vec<Heading>,
-    /// Problems: (byte offset in the Markdown, message).
-    pub problems: Vec<(usize, String)>,
+    pub problems: Vec<Problem>,
+}
+
+/// Something in the Markdown that cannot be published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Byte offset in the Markdown.
+    pub offset: usize,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Problem {
+    fn new(offset: usize, message: String) -> Problem {
+        Problem {
+            offset,
+            message,
+            hint: None,
+        }
+    }
+}
+
+/// Whether a link, as a browser reads it (tabs and newlines removed), is protocol-relative:
+/// two slashes at its start, where browsers take a backslash for a slash.
+pub fn protocol_relative(as_read: &str) -> bool {
+    let mut c = as_read.chars();
+    matches!((c.next(), c.next()), (Some('/' | '\\'), Some('/' | '\\')))
 }
 
 /// Renders Markdown to HTML.
@@ -150,7 +178,7 @@ pub fn render(md: &str) -> Rendered {
                     .collect();
                 let has_control = url.chars().any(char::is_control);
                 if has_control {
-                    problems.push((
+                    problems.push(Problem::new(
                         range.start,
                         format!(
                             "link to `{}` contains control characters",
@@ -170,7 +198,7 @@ pub fn render(md: &str) -> Rendered {
                     None | Some("http") | Some("https") | Some("mailto") | Some("tel") => {}
                     Some(_) if has_control => {}
                     Some(other) => {
-                        problems.push((
+                        problems.push(Problem::new(
                             range.start,
                             format!(
                                 "link to `{url}` uses the `{other}:` scheme, which is not allowed"
@@ -178,7 +206,19 @@ pub fn render(md: &str) -> Rendered {
                         ));
                     }
                 }
-                let safe_url = if problems.last().is_some_and(|(o, _)| *o == range.start) {
+                if scheme.is_none() && !has_control && protocol_relative(&as_read) {
+                    let host = as_read.trim_start_matches(['/', '\\']);
+                    problems.push(Problem {
+                        offset: range.start,
+                        message: format!(
+                            "link to `{url}` is protocol-relative (starts with `//`), which is not allowed"
+                        ),
+                        hint: Some(format!(
+                            "write the full address of the other site, e.g. `https://{host}`"
+                        )),
+                    });
+                }
+                let safe_url = if problems.last().is_some_and(|p| p.offset == range.start) {
                     "#"
                 } else {
                     url
@@ -195,7 +235,7 @@ pub fn render(md: &str) -> Rendered {
             }
             Event::End(TagEnd::Link) => out_events.push(Event::Html("</a>".into())),
             Event::Start(Tag::Image { dest_url, .. }) => {
-                problems.push((
+                problems.push(Problem::new(
                     range.start,
                     format!("images are not supported in content (`{dest_url}`)"),
                 ));
@@ -337,7 +377,7 @@ mod tests {
     fn script_links_disguised_by_control_characters_are_refused() {
         let r = render("[x](<java\tscript:alert(1)>) [y](<\u{1}javascript:alert(1)>)\n");
         assert_eq!(r.problems.len(), 2, "{:?}", r.problems);
-        assert!(r.problems[0].1.contains("control characters"));
+        assert!(r.problems[0].message.contains("control characters"));
         let lower = r.html.to_lowercase();
         assert!(!lower.contains("script:"), "{}", r.html);
     }
@@ -350,5 +390,22 @@ mod tests {
                 .contains("<a href=\"https://example.kz/\" rel=\"external noopener\">a</a>")
         );
         assert!(r.html.contains("<a href=\"/kk/offices/\">b</a>"));
+    }
+
+    #[test]
+    fn protocol_relative_links_are_refused() {
+        let r = render(
+            r"[a](//evil.example/) [b](/\evil.example/) [c](<\\\\evil.example>) [d](/kk/) [e](/)",
+        );
+        let messages: Vec<&str> = r.problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(messages.len(), 3, "{messages:?}");
+        assert!(messages.iter().all(|m| m.contains("protocol-relative")));
+        assert_eq!(
+            r.problems[0].hint.as_deref(),
+            Some("write the full address of the other site, e.g. `https://evil.example/`")
+        );
+        assert!(!r.html.contains("evil.example"), "{}", r.html);
+        assert!(r.html.contains("<a href=\"/kk/\">d</a>"));
+        assert!(r.html.contains("<a href=\"/\">e</a>"));
     }
 }

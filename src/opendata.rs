@@ -1,6 +1,11 @@
 //! Open data: the office directory and the service's facts as files other systems can read —
 //! `/data/offices.json`, `/data/offices.csv` (UTF-8 with BOM, one row per office, both
-//! languages' columns) and `/data/service.json`. An edition's files hold its own offices only.
+//! languages' columns; for machines), `/data/offices.xlsx` (the same table as a spreadsheet,
+//! every cell text, for people; see [`xlsx`]) and `/data/service.json`. An edition's files hold
+//! its own offices only.
+
+mod csv;
+pub mod xlsx;
 
 use crate::edition::Edition;
 use crate::model::Site;
@@ -16,7 +21,7 @@ pub fn route(name: &str) -> String {
 
 /// The open-data files of an edition, `(route, bytes)`, one at a time to `put` (for a
 /// national directory each is tens of megabytes).
-pub fn files<E>(
+pub fn files<E: From<crate::diagnostics::Diagnostic>>(
     site: &Site,
     ed: &Edition,
     put: &mut dyn FnMut(String, Vec<u8>) -> Result<(), E>,
@@ -34,10 +39,16 @@ pub fn files<E>(
             deps: &deps,
         }),
     )?;
-    put(
-        route("offices.csv"),
-        offices_csv(site, ed, &deps).into_bytes(),
-    )?;
+    let table = offices_table(site, ed, &deps);
+    put(route("offices.csv"), offices_csv(&table).into_bytes())?;
+    let book = xlsx::offices(&table, site.as_of).map_err(|e| {
+        crate::diagnostics::Diagnostic::new(
+            "data/offices.yaml",
+            format!("the directory does not fit in a spreadsheet: {e}"),
+        )
+    })?;
+    put(route("offices.xlsx"), book)?;
+    drop(table);
     put(route("service.json"), pretty(&service_json(site)))
 }
 
@@ -133,15 +144,14 @@ fn service_json(site: &Site) -> Value {
     })
 }
 
-/// Quotes a CSV field when it needs it (RFC 4180).
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
+/// The office directory as a table, one row per office (a department's seat with an empty
+/// `unit`), both languages' columns side by side: what `offices.csv` and `offices.xlsx` hold.
+pub struct Table {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
 }
 
+/// Several phones in one cell.
 fn phones(list: &[At<String>]) -> String {
     list.iter()
         .map(|p| p.value.as_str())
@@ -149,7 +159,8 @@ fn phones(list: &[At<String>]) -> String {
         .join("; ")
 }
 
-fn offices_csv(site: &Site, ed: &Edition, deps: &[&Department]) -> String {
+/// The rows of [`Table`] for the departments `deps` of edition `ed`.
+pub fn offices_table(site: &Site, ed: &Edition, deps: &[&Department]) -> Table {
     let langs = site.languages();
     let mut header: Vec<String> = vec!["department".into(), "unit".into(), "number".into()];
     for field in ["name", "address", "locality"] {
@@ -165,11 +176,7 @@ fn offices_csv(site: &Site, ed: &Edition, deps: &[&Department]) -> String {
     for l in &langs {
         header.push(format!("url_{l}"));
     }
-    // A byte-order mark so spreadsheet programs read the file as UTF-8 (Cyrillic intact).
-    let mut out = String::from("\u{feff}");
-    out.push_str(&header.join(","));
-    out.push_str("\r\n");
-    let mut row = |dep: &Department, unit: Option<&crate::model::data::Unit>| {
+    let row = |dep: &Department, unit: Option<&crate::model::data::Unit>| {
         let (number, name, address, locality, website, ph): (&str, _, _, _, _, &Phones) = match unit
         {
             Some(u) => (
@@ -199,27 +206,34 @@ fn offices_csv(site: &Site, ed: &Edition, deps: &[&Department]) -> String {
                 cells.push(t.get(l).to_string());
             }
         }
-        cells.push(website.clone().unwrap_or_default());
+        cells.push(website.as_deref().unwrap_or_default().to_string());
         cells.push(phones(&ph.secretariat));
         cells.push(phones(&ph.migration));
         for l in &langs {
             let route = routes::office(l, &dep.slug, unit.map(|u| u.slug.value.as_str()));
             cells.push(routes::absolute_or_route(ed.base_url.as_deref(), &route));
         }
-        out.push_str(
-            &cells
-                .iter()
-                .map(|c| csv_field(c))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        out.push_str("\r\n");
+        cells
     };
+    let mut rows = Vec::new();
     for d in deps {
-        row(d, None);
+        rows.push(row(d, None));
         for u in &d.units {
-            row(d, Some(u));
+            rows.push(row(d, Some(u)));
         }
+    }
+    Table { header, rows }
+}
+
+/// `offices.csv`: UTF-8 with a byte-order mark (so spreadsheet programs read the Cyrillic
+/// correctly), CRLF line ends, cells quoted per RFC 4180 and neutralised against formula
+/// injection by [`csv::cell`].
+fn offices_csv(table: &Table) -> String {
+    let mut out = String::from("\u{feff}");
+    for row in std::iter::once(&table.header).chain(&table.rows) {
+        let cells: Vec<String> = row.iter().map(|c| csv::cell(c)).collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
     }
     out
 }
@@ -227,9 +241,14 @@ fn offices_csv(site: &Site, ed: &Edition, deps: &[&Department]) -> String {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn csv_quoting() {
-        assert_eq!(super::csv_field("a, b"), "\"a, b\"");
-        assert_eq!(super::csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(super::csv_field("plain"), "plain");
+    fn csv_rows_end_in_crlf_after_a_bom() {
+        let table = super::Table {
+            header: vec!["a".into(), "b".into()],
+            rows: vec![vec!["x, y".into(), "=1+1".into()]],
+        };
+        assert_eq!(
+            super::offices_csv(&table),
+            "\u{feff}a,b\r\n\"x, y\",'=1+1\r\n"
+        );
     }
 }

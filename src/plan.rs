@@ -155,11 +155,13 @@ pub fn plan(site: &Site, ed: &Edition) -> Plan {
             };
             let route = routes::content(lang, &cp.slug);
             let rendered = markdown::render(&v.body);
-            for (offset, msg) in &rendered.problems {
-                problems.push(
-                    crate::diagnostics::Diagnostic::new(&v.file, msg.clone())
-                        .at_offset(&v.source, body_offset(v) + offset),
-                );
+            for p in &rendered.problems {
+                let mut d = crate::diagnostics::Diagnostic::new(&v.file, p.message.clone())
+                    .at_offset(&v.source, body_offset(v) + p.offset);
+                if let Some(h) = &p.hint {
+                    d = d.hint(h.clone());
+                }
+                problems.push(d);
             }
             let mut crumbs = vec![];
             if !cp.slug.is_empty() {
@@ -358,6 +360,13 @@ pub fn plan(site: &Site, ed: &Edition) -> Plan {
         );
         page.insert("lang".into(), json!(default));
         page.insert("versions".into(), Value::Array(versions.clone()));
+        if template == "landing.html" {
+            // The landing page is the x-default of the home pages' set, and declares that set.
+            let home = page_object(site, base, &default, &route, "", "", vec![], routes::home);
+            for key in ["alternates", "x_default"] {
+                page.insert(key.into(), home[key].clone());
+            }
+        }
         page.insert(
             "title".into(),
             json!(
@@ -685,6 +694,7 @@ fn page_object(
             let code = &l.code.value;
             json!({
                 "lang": code,
+                "locale": l.locale,
                 "name": l.name,
                 "url": route_in(code),
                 "absolute": routes::absolute_or_route(base, &route_in(code)),
@@ -694,6 +704,7 @@ fn page_object(
         })
         .collect();
     let mut m = Map::new();
+    m.insert("x_default".into(), x_default(site, base, &route_in));
     m.insert("title".into(), json!(title));
     m.insert("description".into(), json!(description));
     m.insert("url".into(), json!(route));
@@ -720,6 +731,18 @@ fn page_object(
     m.insert("translation_of".into(), Value::Null);
     m.insert("slug".into(), Value::Null);
     m
+}
+
+/// The `x-default` alternate of a set of language versions: the default language's version;
+/// for the home pages the bilingual landing page, which belongs to their set (search engines
+/// need every page of a set to declare the same set).
+fn x_default(site: &Site, base: Option<&str>, route_in: &impl Fn(&str) -> String) -> Value {
+    let default = site.languages().first().cloned().unwrap_or_default();
+    let mut route = route_in(&default);
+    if route == routes::home(&default) {
+        route = routes::root();
+    }
+    json!({"url": route, "absolute": routes::absolute_or_route(base, &route)})
 }
 
 /// Site-wide values for one language.
@@ -749,6 +772,7 @@ fn globals_for(site: &Site, lang: &str, ed: &Edition) -> Map<String, Value> {
             "open_data": {
                 "offices_json": crate::opendata::route("offices.json"),
                 "offices_csv": crate::opendata::route("offices.csv"),
+                "offices_xlsx": crate::opendata::route("offices.xlsx"),
                 "service_json": crate::opendata::route("service.json"),
             },
         }),

@@ -435,9 +435,8 @@ impl SitemapEntry {
                 .unwrap_or_default()
                 .to_string()
         };
-        let alternates: Vec<(String, String)> = p
-            .context
-            .get("page")
+        let page = p.context.get("page");
+        let mut alternates: Vec<(String, String)> = page
             .and_then(|v| v.get("alternates"))
             .and_then(|v| v.as_array())
             .map(|alts| {
@@ -446,6 +445,13 @@ impl SitemapEntry {
                     .collect()
             })
             .unwrap_or_default();
+        // The same `x-default` as the page's head declares.
+        if let Some(x) = page
+            .and_then(|v| v.get("x_default"))
+            .filter(|x| x.is_object())
+        {
+            alternates.push(("x-default".into(), field(x, "url")));
+        }
         SitemapEntry::new(
             &p.route,
             alternates.iter().map(|(l, u)| (l.as_str(), u.as_str())),
@@ -456,29 +462,23 @@ impl SitemapEntry {
         self.packed.split('\0').next().unwrap_or_default()
     }
 
-    /// `(lang, route)` of every language version.
+    /// `(lang, route)` of every language version, then `("x-default", route)`.
     pub fn alternates(&self) -> impl Iterator<Item = (&str, &str)> {
         let mut parts = self.packed.split('\0').skip(1);
         std::iter::from_fn(move || Some((parts.next()?, parts.next()?)))
     }
 }
 
-/// One page's `<url>` element, with its language alternates and `x-default`.
+/// One page's `<url>` element, with the alternates its head declares.
 fn url_xml(base: &str, p: &SitemapEntry, s: &mut String) {
     s.push_str("  <url>\n    <loc>");
     s.push_str(&xml_escape(&routes::absolute(base, p.route())));
     s.push_str("</loc>\n");
-    if p.alternates().next().is_some() {
-        for (lang, route) in p.alternates() {
-            s.push_str(&format!(
-                "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
-                xml_escape(lang),
-                xml_escape(&routes::absolute(base, route))
-            ));
-        }
+    for (lang, route) in p.alternates() {
         s.push_str(&format!(
-            "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n",
-            xml_escape(&routes::absolute(base, &routes::root()))
+            "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
+            xml_escape(lang),
+            xml_escape(&routes::absolute(base, route))
         ));
     }
     s.push_str("  </url>\n");

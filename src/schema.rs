@@ -16,7 +16,12 @@ fn root_for<T: JsonSchema>(title: &str, langs: &[String]) -> Value {
         {
             let props: serde_json::Map<String, Value> = langs
                 .iter()
-                .map(|l| (l.clone(), json!({"type": "string", "minLength": 1})))
+                .map(|l| {
+                    (
+                        l.clone(),
+                        json!({"type": "string", "minLength": 1, "pattern": crate::rules::NOT_BLANK}),
+                    )
+                })
                 .collect();
             defs.insert(
                 "Text".into(),

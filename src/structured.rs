@@ -40,7 +40,8 @@ fn url(base: Option<&str>, route: &str) -> Value {
 }
 
 /// The JSON-LD of a page (one `@graph`), serialised for a `<script type="application/ld+json">`
-/// element (with `</` escaped so the text cannot close the element), or `None`.
+/// element (escaped by [`crate::script_escape::script_text`], so no value can close the
+/// element or change how the HTML parser reads it), or `None`.
 pub fn jsonld(
     ctx: &Map<String, Value>,
     globals: &Map<String, Value>,
@@ -84,7 +85,9 @@ pub fn jsonld(
         return None;
     }
     let doc = json!({"@context": "https://schema.org", "@graph": graph});
-    Some(serde_json::to_string(&doc).ok()?.replace("</", "<\\/"))
+    Some(crate::script_escape::script_text(
+        &serde_json::to_string(&doc).ok()?,
+    ))
 }
 
 fn service(g: &Globals, base: Option<&str>, page: &Value) -> Value {

@@ -68,12 +68,50 @@ impl<T> std::ops::Deref for At<T> {
     }
 }
 
+/// A `website` value as the standard prints it, and where it was written; the shape it must
+/// have is [`crate::rules::WEBSITE`] (checked by validation, stated in the schemas).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(transparent)]
+pub struct Website(pub At<String>);
+
+impl std::ops::Deref for Website {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0.value
+    }
+}
+
+impl From<String> for Website {
+    fn from(s: String) -> Website {
+        Website(At::new(s))
+    }
+}
+
+impl JsonSchema for Website {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "Website".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "As the standard prints it: web addresses (http:// or https:// URLs, or bare host names such as www.mvd.kz) and e-mail addresses, separated by commas or spaces",
+            "type": "string",
+            "pattern": crate::rules::WEBSITE
+        })
+    }
+}
+
 // ---------------------------------------------------------------- offices.yaml
 
 /// `data/offices.yaml`: Appendix 1, the departments and their units.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Offices {
+    /// The departments, each with a slug of its own (and each unit with one of its own among
+    /// its department's units): JSON Schema cannot say that (`uniqueItems` compares whole
+    /// items), so only stend checks it.
     pub departments: Vec<Department>,
 }
 
@@ -81,15 +119,19 @@ pub struct Offices {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Department {
+    /// The department's URL segment, unique among the departments (which JSON Schema cannot
+    /// check; stend does).
+    #[schemars(pattern(crate::rules::SLUG), length(max = crate::rules::SLUG_MAX))]
     pub slug: At<String>,
     pub number: String,
     pub name: Text,
     pub address: Text,
     pub locality: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub website: Option<String>,
+    pub website: Option<Website>,
     /// Telephone area code, when known, so that numbers can be dialled (`tel:` links).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(crate::rules::DIAL_CODE))]
     pub dial_code: Option<At<String>>,
     pub phones: Phones,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -102,14 +144,18 @@ pub struct Department {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Unit {
+    /// The unit's URL segment, unique among its department's units (which JSON Schema cannot
+    /// check; stend does).
+    #[schemars(pattern(crate::rules::SLUG), length(max = crate::rules::SLUG_MAX))]
     pub slug: At<String>,
     pub number: String,
     pub name: Text,
     pub address: Text,
     pub locality: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub website: Option<String>,
+    pub website: Option<Website>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(crate::rules::DIAL_CODE))]
     pub dial_code: Option<At<String>>,
     pub phones: Phones,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -121,8 +167,10 @@ pub struct Unit {
 #[serde(deny_unknown_fields)]
 pub struct Phones {
     #[serde(default)]
+    #[schemars(inner(pattern(crate::rules::PHONE)))]
     pub secretariat: Vec<At<String>>,
     #[serde(default)]
+    #[schemars(inner(pattern(crate::rules::PHONE)))]
     pub migration: Vec<At<String>>,
 }
 
@@ -183,6 +231,7 @@ pub struct Status {
 #[serde(deny_unknown_fields)]
 pub struct Decree {
     pub decree: String,
+    #[schemars(pattern(crate::rules::DATE))]
     pub date: At<String>,
 }
 
@@ -200,6 +249,9 @@ pub struct Documents {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
+    /// The document's anchor, unique among the documents (which JSON Schema cannot check; stend
+    /// does).
+    #[schemars(pattern(crate::rules::SLUG), length(max = crate::rules::SLUG_MAX))]
     pub id: At<String>,
     pub number: u32,
     pub name: Text,
@@ -251,8 +303,14 @@ pub struct Schedule {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DayHours {
+    /// Days of the week (`mon` … `sun`), each in one schedule row only (which JSON Schema cannot
+    /// check; stend does).
+    #[schemars(length(min = 1), inner(pattern(crate::rules::DAY)))]
     pub days: Vec<At<String>>,
+    #[schemars(pattern(crate::rules::TIME))]
     pub open: At<String>,
+    /// After `open` (which JSON Schema cannot check; stend does).
+    #[schemars(pattern(crate::rules::TIME))]
     pub close: At<String>,
     #[serde(default, rename = "break", skip_serializing_if = "Option::is_none")]
     pub lunch: Option<Break>,
@@ -261,7 +319,9 @@ pub struct DayHours {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Break {
+    #[schemars(pattern(crate::rules::TIME))]
     pub start: At<String>,
+    #[schemars(pattern(crate::rules::TIME))]
     pub end: At<String>,
 }
 
@@ -272,6 +332,7 @@ pub struct Break {
 #[serde(deny_unknown_fields)]
 pub struct Fee {
     pub kind: Text,
+    #[schemars(range(max = 1000), extend("exclusiveMinimum" = 0))]
     pub percent_of_mci: At<f64>,
     pub rule: Text,
     pub legal_basis: Text,
@@ -283,7 +344,10 @@ pub struct Fee {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MciRow {
+    /// In ascending order, one row per change (which JSON Schema cannot check; stend does).
+    #[schemars(pattern(crate::rules::DATE))]
     pub from: At<String>,
+    #[schemars(range(min = 1, max = 10_000_000))]
     pub tenge: At<i64>,
 }
 
@@ -311,7 +375,7 @@ pub struct Contact {
     pub name: Text,
     pub address: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub website: Option<String>,
+    pub website: Option<Website>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
 }
