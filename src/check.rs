@@ -273,11 +273,13 @@ fn classify(from: &str, target: &str) -> Result<Option<(String, Option<String>)>
     {
         return Err(format!("script link `{t}`"));
     }
-    if t.starts_with("//")
-        || lower.contains("://")
-        || lower.starts_with("mailto:")
-        || lower.starts_with("tel:")
-    {
+    if crate::markdown::protocol_relative(t) {
+        return Err(format!(
+            "protocol-relative link `{t}`: write the full address, e.g. `https://{}`",
+            t.trim_start_matches(['/', '\\'])
+        ));
+    }
+    if lower.contains("://") || lower.starts_with("mailto:") || lower.starts_with("tel:") {
         return Ok(None);
     }
     let (path, fragment) = match t.split_once('#') {
@@ -354,6 +356,22 @@ mod tests {
         let html = r#"<a href="/kk/">x</a><p id="p1"><a href="?a=1&amp;b=2">"#;
         assert_eq!(attr_values(html, "href"), vec!["/kk/", "?a=1&b=2"]);
         assert_eq!(attr_values(html, "id"), vec!["p1"]);
+    }
+
+    #[test]
+    fn protocol_relative_links_are_problems() {
+        for t in ["//evil.example/", "/\\evil.example/", "\\\\evil.example"] {
+            let e = classify("/kk/", t).expect_err(t);
+            assert!(e.starts_with("protocol-relative link"), "{e}");
+            assert!(
+                e.ends_with("`https://evil.example/`") || e.ends_with("`https://evil.example`")
+            );
+        }
+        assert_eq!(classify("/kk/", "https://x.kz/"), Ok(None));
+        assert_eq!(
+            classify("/kk/", "/ru/#p1"),
+            Ok(Some(("/ru/".to_string(), Some("p1".to_string()))))
+        );
     }
 
     #[test]

@@ -27,7 +27,6 @@
 pub mod assets;
 pub mod build;
 pub mod check;
-pub mod cli;
 pub mod diagnostics;
 pub mod load;
 pub mod markdown;
@@ -40,7 +39,6 @@ pub mod qr;
 pub mod render;
 pub mod routes;
 pub mod schema;
-pub mod serve;
 pub mod util;
 pub mod validate;
 pub mod view;

@@ -1,4 +1,6 @@
-//! The `stend` binary: a thin shell over the library's CLI.
+//! The `stend` binary: the command line and the preview server ([`cmd`]) over the library.
+
+mod cmd;
 
 // mimalloc keeps freed memory for reuse instead of returning it to the kernel at once; with the
 // system allocator the compressors' per-file tables were re-faulted and zeroed by the kernel
@@ -7,5 +9,5 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
-    stend::cli::main()
+    cmd::main()
 }

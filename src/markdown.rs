@@ -7,8 +7,11 @@
 //! - Headings without an explicit id get one made from their text, unique within the page.
 //! - **Raw HTML is not passed through**: it is shown as text. Content is written by people in a
 //!   hurry and pasted from Word; markup belongs in the theme.
-//! - Links with a script-capable scheme (`javascript:`, `data:`, `vbscript:`) are refused with an
-//!   error; external `http(s)` links get `rel="external noopener"`.
+//! - Links may be `http(s):`, `mailto:`, `tel:`, site paths and fragments; any other scheme
+//!   (`javascript:`, `data:`, …) is refused with an error, and so are protocol-relative links
+//!   (`//host/…`, which take the scheme of whatever page shows them and look like site paths):
+//!   an external address is written in full. External `http(s)` links get
+//!   `rel="external noopener"`.
 
 use crate::util::escape::html as escape_attr;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
@@ -28,8 +31,33 @@ pub struct Heading {
 pub struct Rendered {
     pub html: String,
     pub headings: Vec<Heading>,
-    /// Problems: (byte offset in the Markdown, message).
-    pub problems: Vec<(usize, String)>,
+    pub problems: Vec<Problem>,
+}
+
+/// Something in the Markdown that cannot be published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Byte offset in the Markdown.
+    pub offset: usize,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Problem {
+    fn new(offset: usize, message: String) -> Problem {
+        Problem {
+            offset,
+            message,
+            hint: None,
+        }
+    }
+}
+
+/// Whether a link, as a browser reads it (tabs and newlines removed), is protocol-relative:
+/// two slashes at its start, where browsers take a backslash for a slash.
+pub fn protocol_relative(as_read: &str) -> bool {
+    let mut c = as_read.chars();
+    matches!((c.next(), c.next()), (Some('/' | '\\'), Some('/' | '\\')))
 }
 
 /// Renders Markdown to HTML.
@@ -74,7 +102,7 @@ struct Writer<'m, 'e> {
     events: &'e [(Event<'m>, Range<usize>)],
     out: Vec<Event<'m>>,
     headings: Vec<Heading>,
-    problems: Vec<(usize, String)>,
+    problems: Vec<Problem>,
     used_ids: BTreeSet<String>,
 }
 
@@ -98,7 +126,7 @@ impl<'m> Writer<'m, '_> {
             }) => self.link(range.start, dest_url, title),
             Event::End(TagEnd::Link) => self.out.push(Event::Html("</a>".into())),
             Event::Start(Tag::Image { dest_url, .. }) => {
-                self.problems.push((
+                self.problems.push(Problem::new(
                     range.start,
                     format!("images are not supported in content (`{dest_url}`)"),
                 ));
@@ -193,8 +221,12 @@ impl<'m> Writer<'m, '_> {
         let url = dest_url.trim();
         let (scheme, problem) = link_problem(url);
         let safe_url = match problem {
-            Some(p) => {
-                self.problems.push((at, p));
+            Some((message, hint)) => {
+                self.problems.push(Problem {
+                    offset: at,
+                    message,
+                    hint,
+                });
                 "#"
             }
             None => url,
@@ -211,12 +243,13 @@ impl<'m> Writer<'m, '_> {
     }
 }
 
-/// A link's scheme (lowercase, when it has one), and why the link is refused, if it is.
+/// A link's scheme (lowercase, when it has one), and why the link is refused (with a hint), if
+/// it is.
 ///
 /// Browsers drop leading control characters and every tab or newline before they read a URL's
 /// scheme (WHATWG URL), so `java\tscript:` is `javascript:`. Read the scheme the way they do,
 /// and refuse control characters outright.
-fn link_problem(url: &str) -> (Option<String>, Option<String>) {
+fn link_problem(url: &str) -> (Option<String>, Option<(String, Option<String>)>) {
     let as_read: String = url
         .trim_start_matches(|c: char| c <= ' ')
         .chars()
@@ -234,12 +267,24 @@ fn link_problem(url: &str) -> (Option<String>, Option<String>) {
             "link to `{}` contains control characters",
             url.escape_debug()
         );
-        return (scheme, Some(why));
+        return (scheme, Some((why, None)));
     }
     let problem = match scheme.as_deref() {
+        None if protocol_relative(&as_read) => {
+            let host = as_read.trim_start_matches(['/', '\\']);
+            Some((
+                format!(
+                    "link to `{url}` is protocol-relative (starts with `//`), which is not allowed"
+                ),
+                Some(format!(
+                    "write the full address of the other site, e.g. `https://{host}`"
+                )),
+            ))
+        }
         None | Some("http") | Some("https") | Some("mailto") | Some("tel") => None,
-        Some(other) => Some(format!(
-            "link to `{url}` uses the `{other}:` scheme, which is not allowed"
+        Some(other) => Some((
+            format!("link to `{url}` uses the `{other}:` scheme, which is not allowed"),
+            None,
         )),
     };
     (scheme, problem)
@@ -344,7 +389,7 @@ mod tests {
     fn script_links_disguised_by_control_characters_are_refused() {
         let r = render("[x](<java\tscript:alert(1)>) [y](<\u{1}javascript:alert(1)>)\n");
         assert_eq!(r.problems.len(), 2, "{:?}", r.problems);
-        assert!(r.problems[0].1.contains("control characters"));
+        assert!(r.problems[0].message.contains("control characters"));
         let lower = r.html.to_lowercase();
         assert!(!lower.contains("script:"), "{}", r.html);
     }
@@ -357,5 +402,22 @@ mod tests {
                 .contains("<a href=\"https://example.kz/\" rel=\"external noopener\">a</a>")
         );
         assert!(r.html.contains("<a href=\"/kk/offices/\">b</a>"));
+    }
+
+    #[test]
+    fn protocol_relative_links_are_refused() {
+        let r = render(
+            r"[a](//evil.example/) [b](/\evil.example/) [c](<\\\\evil.example>) [d](/kk/) [e](/)",
+        );
+        let messages: Vec<&str> = r.problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(messages.len(), 3, "{messages:?}");
+        assert!(messages.iter().all(|m| m.contains("protocol-relative")));
+        assert_eq!(
+            r.problems[0].hint.as_deref(),
+            Some("write the full address of the other site, e.g. `https://evil.example/`")
+        );
+        assert!(!r.html.contains("evil.example"), "{}", r.html);
+        assert!(r.html.contains("<a href=\"/kk/\">d</a>"));
+        assert!(r.html.contains("<a href=\"/\">e</a>"));
     }
 }

@@ -70,8 +70,11 @@ pub struct Page {
     pub template: String,
     pub title: String,
     pub description: String,
-    /// The page in every language (the bilingual pages have none).
+    /// The page in every language (the 404 page has none).
     pub alternates: Vec<Alternate>,
+    /// The route of the version for readers of no listed language (`hreflang="x-default"`):
+    /// the default language's; for the home pages and the landing page, the landing page.
+    pub x_default: Option<String>,
     /// The trail to the page, without the page itself.
     pub breadcrumbs: Vec<Crumb>,
     pub kind: PageKind,

@@ -11,12 +11,20 @@ fn root_for<T: JsonSchema>(title: &str, langs: &[String]) -> Value {
     let mut v = schema.to_value();
     if let Value::Object(m) = &mut v {
         m.insert("title".into(), json!(title));
+        if let Some(Value::Object(defs)) = m.get_mut("$defs") {
+            units_of_departments_only(defs);
+        }
         if let Some(Value::Object(defs)) = m.get_mut("$defs")
             && defs.contains_key("Text")
         {
             let props: serde_json::Map<String, Value> = langs
                 .iter()
-                .map(|l| (l.clone(), json!({"type": "string", "minLength": 1})))
+                .map(|l| {
+                    (
+                        l.clone(),
+                        json!({"type": "string", "minLength": 1, "pattern": crate::model::rules::NOT_BLANK}),
+                    )
+                })
                 .collect();
             defs.insert(
                 "Text".into(),
@@ -31,6 +39,27 @@ fn root_for<T: JsonSchema>(title: &str, langs: &[String]) -> Value {
         }
     }
     v
+}
+
+/// One Rust type describes departments and units alike (`Office`); in the file, only a
+/// department may list `units`. The schema says so with a `Unit` definition: an office without
+/// `units`.
+fn units_of_departments_only(defs: &mut serde_json::Map<String, Value>) {
+    let Some(mut unit) = defs.get("Office").cloned() else {
+        return;
+    };
+    if let Some(Value::Object(props)) = unit.get_mut("properties") {
+        props.remove("units");
+    }
+    unit["description"] = json!("A district or city unit of a department (a unit has no units)");
+    defs.insert("Unit".into(), unit);
+    if let Some(units) = defs.get_mut("Office").and_then(|o| o.pointer_mut("/properties/units")) {
+        *units = json!({
+            "description": "The department's district and city units",
+            "type": "array",
+            "items": {"$ref": "#/$defs/Unit"}
+        });
+    }
 }
 
 /// `(data file stem, schema)` for every data file, for a site with languages `langs`.

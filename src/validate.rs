@@ -41,6 +41,12 @@ pub fn validate(site: &Site) -> Result<()> {
         diags: Vec::new(),
     };
     offices(&mut cx, &site.data.offices);
+    website(
+        &mut cx,
+        "data/complaints.yaml",
+        &site.data.complaints.ministry.website,
+        "ministry.website".into(),
+    );
     hours(&mut cx, "service", &site.data.hours.service);
     hours(&mut cx, "complaints", &site.data.hours.complaints);
     fee(&mut cx, &site.data.fee, site.as_of);
@@ -106,6 +112,7 @@ fn offices(cx: &mut Ctx, o: &Offices) {
 fn office(cx: &mut Ctx, o: &Office, path: &str) {
     slug(cx, OFFICES, &o.slug, format!("{path}.slug"));
     dial_code(cx, &o.dial_code, format!("{path}.dial_code"));
+    website(cx, OFFICES, &o.website, format!("{path}.website"));
     phones(cx, &o.phones, path);
 }
 
@@ -121,6 +128,22 @@ fn slug(cx: &mut Ctx, file: &str, s: &At<String>, field: String) {
                 format!("`{}` is not a valid slug: {why}", s.value)
             },
             Some("slugs become URLs: use lowercase ASCII letters, digits and hyphens, e.g. `esil-district`"),
+        );
+    }
+}
+
+/// A website must be addresses as the standard prints them ([`crate::model::rules::WEBSITE`]): a
+/// `javascript:` or `//host` value would otherwise become a link.
+fn website(cx: &mut Ctx, file: &str, w: &Option<Website>, field: String) {
+    if let Some(w) = w
+        && !crate::model::rules::website(w)
+    {
+        cx.at(
+            file,
+            &w.0,
+            field,
+            format!("`{}` is not a web or e-mail address", w.0.value.escape_debug()),
+            Some("write the addresses as the standard prints them: `www.mvd.kz`, `https://www.gov.kz/…` or `dvd@mail.kz`, several separated by commas; no other scheme"),
         );
     }
 }

@@ -1,6 +1,8 @@
 //! `stend serve`: the real binary on an ephemeral loopback port, against a copy of the project:
 //! pages over HTTP, a content edit that reloads, a broken data file that reports an error and
-//! keeps the last good site, and a fix that recovers without a restart.
+//! keeps the last good site, and a fix that recovers without a restart; and the HTTP rules —
+//! no redirect to another host, absolute-form targets, loopback `Host` names only, HEAD, 405,
+//! and a bound on connections.
 
 mod common;
 
@@ -43,6 +45,90 @@ fn small_project(dir: &Path) {
     let mut cut = lines[..end].join("\n");
     cut.push('\n');
     std::fs::write(&offices, cut).unwrap();
+}
+
+/// Starts `stend serve --port 0` on a small copy of the project; the server, its port, and the
+/// lines it prints after the first.
+fn start(dir: &Path) -> (Server, u16, Receiver<String>) {
+    small_project(dir);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stend"))
+        .env("SOURCE_DATE_EPOCH", EPOCH_2026)
+        .args(["serve", "--port", "0", "--root"])
+        .arg(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start stend serve");
+    let stdout = child.stdout.take().unwrap();
+    let server = Server(child);
+    // The one line at start names the address.
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let first = rx.recv_timeout(BUILD).expect("no start line");
+    assert!(
+        first.starts_with("stend: serving http://127.0.0.1:"),
+        "{first}"
+    );
+    let port: u16 = first["stend: serving http://127.0.0.1:".len()..]
+        .split('/')
+        .next()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("no port in {first}"));
+    (server, port, rx)
+}
+
+/// A response: status, headers (names lowercase), body.
+struct Reply {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Reply {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Sends `request` as it is and reads the response to the end (the request asks to close).
+fn raw(port: u16, request: &str) -> Reply {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    s.write_all(request.as_bytes()).unwrap();
+    let mut bytes = Vec::new();
+    s.read_to_end(&mut bytes).expect("read response");
+    let split = bytes
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a head");
+    let head = String::from_utf8_lossy(&bytes[..split]).into_owned();
+    let mut lines = head.split("\r\n");
+    let status = lines
+        .next()
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|c| c.parse().ok())
+        .expect("status");
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_string()))
+        .collect();
+    Reply {
+        status,
+        headers,
+        body: bytes[split + 4..].to_vec(),
+    }
+}
+
+fn request(method: &str, target: &str, host: &str) -> String {
+    format!("{method} {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n")
 }
 
 fn get(port: u16, path: &str) -> (u16, String) {
@@ -118,36 +204,7 @@ fn wait_for(rx: &Receiver<(String, String)>, name: &str) -> String {
 #[test]
 fn serves_reloads_reports_errors_and_recovers() {
     let dir = tempfile::tempdir().unwrap();
-    small_project(dir.path());
-    let mut child = Command::new(env!("CARGO_BIN_EXE_stend"))
-        .env("SOURCE_DATE_EPOCH", EPOCH_2026)
-        .args(["serve", "--port", "0", "--root"])
-        .arg(dir.path())
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start stend serve");
-    let stdout = child.stdout.take().unwrap();
-    let _server = Server(child);
-
-    // The one line at start names the address.
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
-    let first = rx.recv_timeout(BUILD).expect("no start line");
-    assert!(
-        first.starts_with("stend: serving http://127.0.0.1:"),
-        "{first}"
-    );
-    let port: u16 = first["stend: serving http://127.0.0.1:".len()..]
-        .split('/')
-        .next()
-        .and_then(|p| p.parse().ok())
-        .unwrap_or_else(|| panic!("no port in {first}"));
+    let (_server, port, rx) = start(dir.path());
 
     // Pages are served, with the reload script and a policy that lets it connect.
     let (status, page) = get(port, "/kk/fee/");
@@ -244,4 +301,162 @@ fn serves_reloads_reports_errors_and_recovers() {
     };
     assert!(rendered < total, "{line}");
     assert!(rendered >= 2 * 2 * 8, "{line}");
+}
+
+#[test]
+fn http_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_server, port, _rx) = start(dir.path());
+    let local = format!("127.0.0.1:{port}");
+
+    // Paths with an empty first segment are not found, never redirected to the host they name.
+    for target in [
+        "//kk",
+        "//kk/",
+        "/%2F%2Fru",
+        "/%2f%2Fru/",
+        "/\\kk",
+        "/%5Ckk",
+    ] {
+        let r = raw(port, &request("GET", target, &local));
+        assert_eq!(r.status, 404, "{target}");
+        assert_eq!(r.header("location"), None, "{target}");
+    }
+    // The one redirect stays on the origin: a path, not a host.
+    let r = raw(port, &request("GET", "/kk/offices", &local));
+    assert_eq!(r.status, 301);
+    assert_eq!(r.header("location"), Some("/kk/offices/"));
+
+    // Absolute-form targets are served (RFC 9112, 3.2.2), by their own authority.
+    let r = raw(
+        port,
+        &request("GET", &format!("http://127.0.0.1:{port}/kk/"), &local),
+    );
+    assert_eq!(r.status, 200);
+    let page = String::from_utf8_lossy(&r.body).into_owned();
+    let doc = scraper::Html::parse_document(&page);
+    assert_eq!(
+        doc.root_element().value().attr("lang"),
+        Some("kk"),
+        "the Kazakh home page"
+    );
+    let r = raw(port, &request("GET", "http://evil.example/kk/", &local));
+    assert_eq!(r.status, 421, "the target's authority counts, not Host");
+
+    // Only loopback names are answered (DNS rebinding).
+    for host in [
+        "localhost",
+        &format!("localhost:{port}"),
+        "127.0.0.1",
+        &format!("[::1]:{port}"),
+    ] {
+        assert_eq!(
+            raw(port, &request("GET", "/kk/", host)).status,
+            200,
+            "{host}"
+        );
+    }
+    for host in [
+        "evil.example",
+        &format!("evil.example:{port}"),
+        "127.0.0.1.evil.example",
+        "0.0.0.0",
+    ] {
+        let r = raw(port, &request("GET", "/kk/", host));
+        assert_eq!(r.status, 421, "{host}");
+        assert!(
+            !String::from_utf8_lossy(&r.body).contains("<html"),
+            "{host}"
+        );
+    }
+    let r = raw(port, "GET /kk/ HTTP/1.1\r\nConnection: close\r\n\r\n");
+    assert_eq!(r.status, 400, "no Host at all");
+
+    // HEAD: the headers of GET, no body.
+    let full = raw(port, &request("GET", "/kk/fee/", &local));
+    let head = raw(port, &request("HEAD", "/kk/fee/", &local));
+    assert_eq!(head.status, 200);
+    assert!(head.body.is_empty());
+    assert_eq!(
+        head.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert_eq!(
+        head.header("content-length"),
+        Some(full.body.len().to_string().as_str())
+    );
+
+    // Other methods: 405 with the methods allowed.
+    for method in ["POST", "PUT", "DELETE", "OPTIONS"] {
+        let r = raw(port, &request(method, "/kk/", &local));
+        assert_eq!(r.status, 405, "{method}");
+        assert_eq!(r.header("allow"), Some("GET, HEAD"), "{method}");
+    }
+
+    // Content types of the open data.
+    let r = raw(port, &request("GET", "/data/offices.xlsx", &local));
+    assert_eq!(
+        r.header("content-type"),
+        Some("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    );
+    assert_eq!(&r.body[..2], b"PK");
+    let r = raw(port, &request("GET", "/data/offices.csv", &local));
+    assert_eq!(r.header("content-type"), Some("text/csv; charset=utf-8"));
+}
+
+/// Connections served at once by `stend serve` (`MAX_CONNECTIONS` in src/cmd/serve/http.rs).
+const MAX_CONNECTIONS: usize = 128;
+
+#[test]
+fn connections_are_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_server, port, _rx) = start(dir.path());
+    let local = format!("127.0.0.1:{port}");
+    assert_eq!(raw(port, &request("GET", "/kk/", &local)).status, 200);
+    // Fill every slot with a connection that sends nothing.
+    let idle: Vec<TcpStream> = (0..MAX_CONNECTIONS)
+        .map(|_| TcpStream::connect(("127.0.0.1", port)).expect("connect"))
+        .collect();
+    std::thread::sleep(Duration::from_millis(500));
+    // One more waits: nothing answers it while the slots are taken.
+    let mut waiting = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    waiting
+        .write_all(request("GET", "/kk/", &local).as_bytes())
+        .unwrap();
+    waiting
+        .set_read_timeout(Some(Duration::from_millis(1500)))
+        .unwrap();
+    let mut first = [0u8; 12];
+    assert!(
+        waiting.read_exact(&mut first).is_err(),
+        "answered beyond the bound"
+    );
+    // Freeing the slots lets it through.
+    drop(idle);
+    waiting
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    waiting
+        .read_exact(&mut first)
+        .expect("answered once slots are free");
+    assert_eq!(&first, b"HTTP/1.1 200");
+}
+
+#[test]
+fn idle_connections_time_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_server, port, _rx) = start(dir.path());
+    // A client that opens a connection and never sends a request is dropped after the head
+    // timeout (10 s), so idle connections cannot hold the slots for ever.
+    let mut idle = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    idle.set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let started = Instant::now();
+    let mut buf = Vec::new();
+    let _ = idle.read_to_end(&mut buf);
+    let waited = started.elapsed();
+    assert!(
+        waited >= Duration::from_secs(9) && waited < Duration::from_secs(25),
+        "closed after {waited:?}"
+    );
 }

@@ -29,6 +29,12 @@ fn options() -> serde_saphyr::Options {
     budget.max_recorded_anchor_events = MAX_ALIAS_EXPANSION;
     let mut options = serde_saphyr::Options::default();
     options.budget = Some(budget);
+    // A text field takes text: an unquoted `1`, `1.10` or `true` is a number or a boolean to
+    // YAML, to the JSON Schemas editors check against and to every other program reading the
+    // file, so stend refuses it too rather than keep its spelling quietly. Booleans are YAML
+    // 1.2's (`true`, `false`): `yes` and `no` are words, as the schemas' validators read them.
+    options.no_schema = true;
+    options.strict_booleans = true;
     options.alias_limits.max_total_replayed_events = MAX_ALIAS_EXPANSION;
     options
 }
@@ -203,6 +209,25 @@ fn to_diagnostic(file: &Path, source: &str, path: &str, e: &serde_saphyr::Error)
                     "string scalar" => "expected a single text here".into(),
                     other => format!("expected {other} here"),
                 };
+            }
+            E::QuotingRequired { .. } => {
+                let found = location
+                    .and_then(|(l, c)| scalar_at(source, l, c))
+                    .unwrap_or_default();
+                let kind = if matches!(
+                    found.as_str(),
+                    "true" | "True" | "TRUE" | "false" | "False" | "FALSE"
+                ) {
+                    "`true` or `false`"
+                } else if found.is_empty()
+                    || matches!(found.as_str(), "~" | "null" | "Null" | "NULL")
+                {
+                    "nothing (null)"
+                } else {
+                    "a number"
+                };
+                message = format!("expected a text, found `{found}`, which YAML reads as {kind}");
+                hint = Some(format!("write it in quotes: \"{found}\""));
             }
             E::MultipleDocuments { .. } => {
                 message = "the file holds more than one YAML document".into();

@@ -71,12 +71,50 @@ impl<T> std::ops::Deref for At<T> {
     }
 }
 
+/// A `website` value as the standard prints it, and where it was written; the shape it must
+/// have is [`crate::model::rules::WEBSITE`] (checked by validation, stated in the schemas).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(transparent)]
+pub struct Website(pub At<String>);
+
+impl std::ops::Deref for Website {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0.value
+    }
+}
+
+impl From<String> for Website {
+    fn from(s: String) -> Website {
+        Website(At::new(s))
+    }
+}
+
+impl JsonSchema for Website {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "Website".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "As the standard prints it: web addresses (http:// or https:// URLs, or bare host names such as www.mvd.kz) and e-mail addresses, separated by commas or spaces",
+            "type": "string",
+            "pattern": crate::model::rules::WEBSITE
+        })
+    }
+}
+
 // ---------------------------------------------------------------- offices.yaml
 
 /// `data/offices.yaml`: Appendix 1, the departments and their units.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Offices {
+    /// The departments, each with a slug of its own (and each unit with one of its own among
+    /// its department's units): JSON Schema cannot say that (`uniqueItems` compares whole
+    /// items), so only stend checks it.
     pub departments: Vec<Office>,
 }
 
@@ -86,15 +124,19 @@ pub struct Offices {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Office {
+    /// The office's URL segment, unique among the departments or among its department's units
+    /// (which JSON Schema cannot check; stend does).
+    #[schemars(pattern(crate::model::rules::SLUG), length(max = crate::model::rules::SLUG_MAX))]
     pub slug: At<String>,
     pub number: String,
     pub name: Text,
     pub address: Text,
     pub locality: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub website: Option<String>,
+    pub website: Option<Website>,
     /// Telephone area code, when known, so that numbers can be dialled (`tel:` links).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(crate::model::rules::DIAL_CODE))]
     pub dial_code: Option<At<String>>,
     pub phones: Phones,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -110,8 +152,10 @@ pub struct Office {
 #[serde(deny_unknown_fields)]
 pub struct Phones {
     #[serde(default)]
+    #[schemars(inner(pattern(crate::model::rules::PHONE)))]
     pub secretariat: Vec<At<String>>,
     #[serde(default)]
+    #[schemars(inner(pattern(crate::model::rules::PHONE)))]
     pub migration: Vec<At<String>>,
 }
 
@@ -189,6 +233,9 @@ pub struct Documents {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
+    /// The document's anchor, unique among the documents (which JSON Schema cannot check; stend
+    /// does).
+    #[schemars(pattern(crate::model::rules::SLUG), length(max = crate::model::rules::SLUG_MAX))]
     pub id: At<String>,
     pub number: u32,
     pub name: Text,
@@ -240,8 +287,12 @@ pub struct Schedule {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DayHours {
+    /// Days of the week (`mon` … `sun`), each in one schedule row only (which JSON Schema cannot
+    /// check; stend does).
+    #[schemars(length(min = 1))]
     pub days: Vec<At<Weekday>>,
     pub open: At<Time>,
+    /// After `open` (which JSON Schema cannot check; stend does).
     pub close: At<Time>,
     #[serde(default, rename = "break", skip_serializing_if = "Option::is_none")]
     pub lunch: Option<Break>,
@@ -261,6 +312,7 @@ pub struct Break {
 #[serde(deny_unknown_fields)]
 pub struct Fee {
     pub kind: Text,
+    #[schemars(range(max = 1000), extend("exclusiveMinimum" = 0))]
     pub percent_of_mci: At<f64>,
     pub rule: Text,
     pub legal_basis: Text,
@@ -272,7 +324,9 @@ pub struct Fee {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MciRow {
+    /// In ascending order, one row per change (which JSON Schema cannot check; stend does).
     pub from: At<Date>,
+    #[schemars(range(min = 1, max = 10_000_000))]
     pub tenge: At<i64>,
 }
 
@@ -300,7 +354,7 @@ pub struct Contact {
     pub name: Text,
     pub address: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub website: Option<String>,
+    pub website: Option<Website>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
 }

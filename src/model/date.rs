@@ -115,7 +115,7 @@ impl schemars::JsonSchema for Date {
             "description": "A calendar date, YYYY-MM-DD",
             "type": "string",
             "format": "date",
-            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+            "pattern": super::rules::DATE
         })
     }
 }

@@ -6,6 +6,7 @@
 pub mod data;
 pub mod date;
 pub mod edition;
+pub mod rules;
 pub mod text;
 pub mod value;
 pub mod website;

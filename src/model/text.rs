@@ -160,7 +160,7 @@ impl Serialize for Text {
     }
 }
 
-/// In schemas a text is an object of non-empty strings; `stend schema` narrows it to the
+/// In schemas a text is an object of strings that are not blank; `stend schema` narrows it to the
 /// project's languages (all required, no others).
 impl schemars::JsonSchema for Text {
     fn schema_name() -> std::borrow::Cow<'static, str> {
@@ -170,7 +170,7 @@ impl schemars::JsonSchema for Text {
         schemars::json_schema!({
             "description": "A text in every language of the site, e.g. {kk: \"…\", ru: \"…\"}",
             "type": "object",
-            "additionalProperties": {"type": "string", "minLength": 1}
+            "additionalProperties": {"type": "string", "minLength": 1, "pattern": crate::model::rules::NOT_BLANK}
         })
     }
 }

@@ -70,7 +70,7 @@ impl schemars::JsonSchema for Time {
         schemars::json_schema!({
             "description": "A time of day, HH:MM on the 24-hour clock",
             "type": "string",
-            "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"
+            "pattern": super::rules::TIME
         })
     }
 }

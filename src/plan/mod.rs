@@ -116,10 +116,13 @@ impl Planner<'_> {
     fn content(&mut self, lang: &str, cp: &ContentPage, v: &ContentVersion, home: &Crumb) {
         let site = self.site;
         let rendered = markdown::render(&v.body);
-        for (offset, msg) in &rendered.problems {
-            self.problems.push(
-                Diagnostic::new(&v.file, msg.clone()).at_offset(&v.source, body_offset(v) + offset),
-            );
+        for p in &rendered.problems {
+            let mut d = Diagnostic::new(&v.file, p.message.clone())
+                .at_offset(&v.source, body_offset(v) + p.offset);
+            if let Some(h) = &p.hint {
+                d = d.hint(h.clone());
+            }
+            self.problems.push(d);
         }
         let crumbs = if cp.slug.is_empty() {
             vec![]
@@ -216,7 +219,8 @@ impl Planner<'_> {
     }
 
     /// A page in every language at once (the landing and 404 pages), in the default language's
-    /// place: no alternates, no breadcrumbs.
+    /// place, without breadcrumbs. The landing page is the `x-default` of the home pages and
+    /// declares their set; the 404 page has no alternates.
     fn bilingual(&mut self, route: String, template: &str, kind: PageKind) {
         let site = self.site;
         let title = site
@@ -225,13 +229,33 @@ impl Planner<'_> {
             .map(|l| site.config.title.get(l))
             .collect::<Vec<_>>()
             .join(" · ");
+        let (alternates, x_default) = match kind {
+            PageKind::Landing => {
+                let lang = site.default_language();
+                let home = page(
+                    site,
+                    self.ed,
+                    lang,
+                    routes::home(lang),
+                    template,
+                    String::new(),
+                    String::new(),
+                    vec![],
+                    routes::home,
+                    PageKind::Landing,
+                );
+                (home.alternates, home.x_default)
+            }
+            _ => (Vec::new(), None),
+        };
         self.push(Page {
             route,
             lang: None,
             template: template.into(),
             title,
             description: String::new(),
-            alternates: Vec::new(),
+            alternates,
+            x_default,
             breadcrumbs: Vec::new(),
             kind,
             source: None,
@@ -272,6 +296,12 @@ pub(crate) fn page(
             }
         })
         .collect();
+    // Search engines need every page of a set to declare the same set, x-default included.
+    let default = site.default_language();
+    let mut x_default = route_in(default);
+    if x_default == routes::home(default) {
+        x_default = routes::root();
+    }
     Page {
         route,
         lang: Some(lang.to_string()),
@@ -279,6 +309,7 @@ pub(crate) fn page(
         title,
         description,
         alternates,
+        x_default: Some(x_default),
         breadcrumbs,
         kind,
         source: None,

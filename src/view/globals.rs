@@ -68,6 +68,7 @@ struct SiteView<'a> {
 struct OpenData {
     offices_json: String,
     offices_csv: String,
+    offices_xlsx: String,
     service_json: String,
 }
 
@@ -210,6 +211,7 @@ impl<'a> SiteView<'a> {
             open_data: OpenData {
                 offices_json: routes::data_file("offices.json"),
                 offices_csv: routes::data_file("offices.csv"),
+                offices_xlsx: routes::data_file("offices.xlsx"),
                 service_json: routes::data_file("service.json"),
             },
         }

@@ -135,7 +135,8 @@ struct OpeningHours {
 }
 
 /// The JSON-LD of a page (one `@graph`), serialised for a `<script type="application/ld+json">`
-/// element (with `</` escaped so the text cannot close the element), or `None`.
+/// element (escaped by [`crate::util::escape::script`], so that no value can close the element
+/// or change how the HTML parser reads it), or `None`.
 pub fn of(site: &Site, ed: &Edition, page: &Page, lang: &str) -> Option<String> {
     let base = ed.base_url.as_deref();
     let mut graph = Vec::new();
@@ -180,7 +181,9 @@ pub fn of(site: &Site, ed: &Edition, page: &Page, lang: &str) -> Option<String> 
         context: "https://schema.org",
         graph,
     };
-    Some(serde_json::to_string(&doc).ok()?.replace("</", "<\\/"))
+    Some(crate::util::escape::script(
+        &serde_json::to_string(&doc).ok()?,
+    ))
 }
 
 fn service<'a>(site: &'a Site, page: &Page, lang: &str, base: Option<&str>) -> Service<'a> {

@@ -26,6 +26,8 @@ pub struct PageView<'a> {
     /// Open Graph locale (`kk_KZ`).
     locale: &'a str,
     alternates: Vec<AlternateView<'a>>,
+    /// The version for readers of no listed language.
+    x_default: Option<XDefault>,
     breadcrumbs: &'a [Crumb],
     /// The rendered Markdown of a content page (empty otherwise).
     body: &'a str,
@@ -47,6 +49,38 @@ struct AlternateView<'a> {
     label: &'a str,
     /// Open Graph locale of that language (`ru_RU`).
     locale: &'a str,
+}
+
+/// `hreflang="x-default"`: a route and its absolute URL.
+#[derive(Serialize)]
+struct XDefault {
+    url: String,
+    absolute: String,
+}
+
+impl XDefault {
+    fn of(ed: &Edition, page: &Page) -> Option<XDefault> {
+        page.x_default.as_ref().map(|r| XDefault {
+            url: r.clone(),
+            absolute: routes::absolute_or_route(ed.base_url.as_deref(), r),
+        })
+    }
+}
+
+fn alternates<'a>(site: &'a Site, page: &'a Page) -> Vec<AlternateView<'a>> {
+    let locale = |code: &str| site.language(code).map(|l| l.locale.as_str()).unwrap_or("");
+    page.alternates
+        .iter()
+        .map(|a: &'a Alternate| AlternateView {
+            lang: &a.lang,
+            name: &a.name,
+            url: &a.route,
+            absolute: &a.absolute,
+            current: a.current,
+            label: &a.label,
+            locale: locale(&a.lang),
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -72,19 +106,8 @@ impl<'a> PageView<'a> {
                 .map(|b| routes::absolute(b, &page.route)),
             lang,
             locale: locale(lang),
-            alternates: page
-                .alternates
-                .iter()
-                .map(|a: &'a Alternate| AlternateView {
-                    lang: &a.lang,
-                    name: &a.name,
-                    url: &a.route,
-                    absolute: &a.absolute,
-                    current: a.current,
-                    label: &a.label,
-                    locale: locale(&a.lang),
-                })
-                .collect(),
+            alternates: alternates(site, page),
+            x_default: XDefault::of(ed, page),
             breadcrumbs: &page.breadcrumbs,
             body: content.map_or("", |c| c.html.as_str()),
             headings: content.map_or(&[], |c| c.headings.as_slice()),
@@ -105,8 +128,10 @@ pub struct LandingView<'a> {
     lang: &'a str,
     title: &'a str,
     versions: Vec<Version<'a>>,
-    /// The landing page's own address, the `x-default` of the home pages.
-    x_default: String,
+    /// The home pages (the landing page declares their set).
+    alternates: Vec<AlternateView<'a>>,
+    /// The landing page itself, the `x-default` of the home pages.
+    x_default: Option<XDefault>,
 }
 
 /// The site in one language, for the landing and 404 pages.
@@ -154,7 +179,8 @@ impl<'a> LandingView<'a> {
                     }
                 })
                 .collect(),
-            x_default: routes::absolute_or_route(base, &routes::root()),
+            alternates: alternates(site, page),
+            x_default: XDefault::of(ed, page),
         }
     }
 }

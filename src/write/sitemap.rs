@@ -108,43 +108,38 @@ impl SitemapEntry {
         }
     }
 
-    /// The entry of a planned page: its route and its alternates.
+    /// The entry of a planned page: its route and the alternates its head declares, the
+    /// `x-default` last.
     pub fn of(p: &Page) -> SitemapEntry {
-        SitemapEntry::new(
-            &p.route,
-            p.alternates
-                .iter()
-                .map(|a| (a.lang.as_str(), a.route.as_str())),
-        )
+        let alternates = p
+            .alternates
+            .iter()
+            .map(|a| (a.lang.as_str(), a.route.as_str()));
+        let x_default = p.x_default.as_deref().map(|r| ("x-default", r));
+        SitemapEntry::new(&p.route, alternates.chain(x_default))
     }
 
     pub fn route(&self) -> &str {
         self.packed.split('\0').next().unwrap_or_default()
     }
 
-    /// `(lang, route)` of every language version.
+    /// `(lang, route)` of every language version, then `("x-default", route)`.
     pub fn alternates(&self) -> impl Iterator<Item = (&str, &str)> {
         let mut parts = self.packed.split('\0').skip(1);
         std::iter::from_fn(move || Some((parts.next()?, parts.next()?)))
     }
 }
 
-/// One page's `<url>` element, with its language alternates and `x-default`.
+/// One page's `<url>` element, with the alternates its head declares.
 fn url_xml(base: &str, p: &SitemapEntry, s: &mut String) {
     s.push_str("  <url>\n    <loc>");
     s.push_str(&xml_escape(&routes::absolute(base, p.route())));
     s.push_str("</loc>\n");
-    if p.alternates().next().is_some() {
-        for (lang, route) in p.alternates() {
-            s.push_str(&format!(
-                "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
-                xml_escape(lang),
-                xml_escape(&routes::absolute(base, route))
-            ));
-        }
+    for (lang, route) in p.alternates() {
         s.push_str(&format!(
-            "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n",
-            xml_escape(&routes::absolute(base, &routes::root()))
+            "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
+            xml_escape(lang),
+            xml_escape(&routes::absolute(base, route))
         ));
     }
     s.push_str("  </url>\n");

@@ -101,3 +101,46 @@ pub fn text_of(doc: &scraper::Html) -> String {
     let t: Vec<&str> = doc.root_element().text().collect();
     t.join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// The records of a CSV text (RFC 4180: quoted fields, doubled quotes, CRLF), after a BOM.
+pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') if field.is_empty() => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') if chars.peek() == Some(&'\n') => {
+                chars.next();
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    assert!(!quoted, "unterminated quoted field");
+    assert!(
+        field.is_empty() && row.is_empty(),
+        "the last record has no CRLF"
+    );
+    rows
+}
+
+/// The `offices` sheet of an `offices.xlsx`, read back with calamine.
+pub fn xlsx_rows(bytes: &[u8]) -> Vec<Vec<calamine::Data>> {
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).expect("an xlsx");
+    let range = book.worksheet_range("offices").expect("the offices sheet");
+    range.rows().map(|r| r.to_vec()).collect()
+}

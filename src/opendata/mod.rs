@@ -1,12 +1,18 @@
 //! Open data: the office directory and the service's facts as files other systems can read —
 //! `/data/offices.json`, `/data/offices.csv` (UTF-8 with BOM, one row per office, both
-//! languages' columns) and `/data/service.json`. An edition's files hold its own offices only.
+//! languages' columns; for machines), `/data/offices.xlsx` (the same table as a spreadsheet,
+//! every cell text, for people; see [`xlsx`]) and `/data/service.json`. An edition's files hold
+//! its own offices only.
 //!
 //! The JSON files are canonical: every object's keys in sorted order, pretty-printed.
 
-use crate::model::data::{
-    At, Documents, Eligibility, Hours, MciRow, Office, Refusals, Status, Terms,
-};
+mod csv;
+mod table;
+pub mod xlsx;
+
+pub use table::{Table, offices_table};
+
+use crate::model::data::{Documents, Eligibility, Hours, MciRow, Office, Refusals, Status, Terms};
 use crate::model::{Edition, Site, Text};
 use crate::present;
 use crate::routes::{self, data_file as route};
@@ -16,7 +22,7 @@ use std::collections::BTreeMap;
 
 /// The open-data files of an edition, `(route, bytes)`, one at a time to `put` (for a
 /// national directory each is tens of megabytes).
-pub fn files<E>(
+pub fn files<E: From<crate::diagnostics::Diagnostic>>(
     site: &Site,
     ed: &Edition,
     put: &mut dyn FnMut(String, Vec<u8>) -> Result<(), E>,
@@ -34,10 +40,16 @@ pub fn files<E>(
             deps: &deps,
         }),
     )?;
-    put(
-        route("offices.csv"),
-        offices_csv(site, ed, &deps).into_bytes(),
-    )?;
+    let table = offices_table(site, ed, &deps);
+    put(route("offices.csv"), offices_csv(&table).into_bytes())?;
+    let book = xlsx::offices(&table, site.as_of).map_err(|e| {
+        crate::diagnostics::Diagnostic::new(
+            "data/offices.yaml",
+            format!("the directory does not fit in a spreadsheet: {e}"),
+        )
+    })?;
+    put(route("offices.xlsx"), book)?;
+    drop(table);
     put(route("service.json"), pretty(&service_json(site)))
 }
 
@@ -173,85 +185,15 @@ fn service_json(site: &Site) -> Value {
     serde_json::to_value(&json).unwrap_or(Value::Null)
 }
 
-/// Quotes a CSV field when it needs it (RFC 4180).
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-fn phones(list: &[At<String>]) -> String {
-    list.iter()
-        .map(|p| p.value.as_str())
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
-fn offices_csv(site: &Site, ed: &Edition, deps: &[&Office]) -> String {
-    let langs = site.languages();
-    let mut header: Vec<String> = vec!["department".into(), "unit".into(), "number".into()];
-    for field in ["name", "address", "locality"] {
-        for l in &langs {
-            header.push(format!("{field}_{l}"));
-        }
-    }
-    header.extend([
-        "website".into(),
-        "phones_secretariat".into(),
-        "phones_migration".into(),
-    ]);
-    for l in &langs {
-        header.push(format!("url_{l}"));
-    }
-    // A byte-order mark so spreadsheet programs read the file as UTF-8 (Cyrillic intact).
+/// `offices.csv`: UTF-8 with a byte-order mark (so spreadsheet programs read the Cyrillic
+/// correctly), CRLF line ends, cells quoted per RFC 4180 and neutralised against formula
+/// injection by [`csv::cell`].
+fn offices_csv(table: &Table) -> String {
     let mut out = String::from("\u{feff}");
-    out.push_str(&header.join(","));
-    out.push_str("\r\n");
-    let mut row = |dep: &Office, unit: Option<&Office>| {
-        let o = unit.unwrap_or(dep);
-        let mut cells: Vec<String> = vec![
-            dep.slug.value.clone(),
-            unit.map(|u| u.slug.value.clone()).unwrap_or_default(),
-            o.number.clone(),
-        ];
-        for t in [&o.name, &o.address, &o.locality] {
-            for l in &langs {
-                cells.push(t.get(l).to_string());
-            }
-        }
-        cells.push(o.website.clone().unwrap_or_default());
-        cells.push(phones(&o.phones.secretariat));
-        cells.push(phones(&o.phones.migration));
-        for l in &langs {
-            let route = routes::office(l, &dep.slug, unit.map(|u| u.slug.value.as_str()));
-            cells.push(routes::absolute_or_route(ed.base_url.as_deref(), &route));
-        }
-        out.push_str(
-            &cells
-                .iter()
-                .map(|c| csv_field(c))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
+    for row in std::iter::once(&table.header).chain(&table.rows) {
+        let cells: Vec<String> = row.iter().map(|c| csv::cell(c)).collect();
+        out.push_str(&cells.join(","));
         out.push_str("\r\n");
-    };
-    for d in deps {
-        row(d, None);
-        for u in &d.units {
-            row(d, Some(u));
-        }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn csv_quoting() {
-        assert_eq!(super::csv_field("a, b"), "\"a, b\"");
-        assert_eq!(super::csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(super::csv_field("plain"), "plain");
-    }
 }

@@ -1,14 +1,19 @@
-//! The command line: parse arguments, run a stage, print the outcome, choose the exit code.
+//! The command line: parse arguments, run a command, print the outcome, choose the exit code.
+//! Everything that prints or exits lives here, on the binary's side; the library only returns
+//! values and diagnostics.
 //!
 //! Exit codes: 0 success; 1 problems in the user's project (or output that could not be
-//! written); 2 usage errors (clap's own).
+//! written, or a port that could not be listened on); 2 usage errors (clap's own).
 
-use crate::load::Env;
+mod build;
+mod check;
+mod schema;
+mod serve;
+
 use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Instant;
 
 #[derive(Parser, Debug)]
 #[command(name = "stend", version, about = "Builds the bilingual website, blank forms and stand posters of a public service standard", long_about = None)]
@@ -51,7 +56,8 @@ enum Command {
         /// Port to listen on (0: any free port; the address is printed at start).
         #[arg(long, default_value_t = 1111)]
         port: u16,
-        /// Address to listen on.
+        /// Address to listen on. On a loopback address (the default) only requests naming
+        /// localhost are answered.
         #[arg(long, default_value = "127.0.0.1")]
         bind: String,
         /// Open the site in the browser (xdg-open).
@@ -72,8 +78,7 @@ enum Command {
 /// Runs the CLI with the process's arguments.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let env = Env::from_process();
-    let started = Instant::now();
+    let env = stend::load::Env::from_process();
     match cli.command {
         Command::Build {
             root,
@@ -82,69 +87,22 @@ pub fn main() -> ExitCode {
             edition,
             all_editions,
         } => {
-            let out = out.unwrap_or_else(|| root.join("public"));
             let which = match (edition, all_editions) {
-                (Some(slug), _) => crate::Editions::Department(slug),
-                (None, true) => crate::Editions::All,
-                (None, false) => crate::Editions::Ministry,
+                (Some(slug), _) => stend::Editions::Department(slug),
+                (None, true) => stend::Editions::All,
+                (None, false) => stend::Editions::Ministry,
             };
-            match crate::build(&root, &out, &env, &which) {
-                Ok(r) => {
-                    let ms = started.elapsed().as_millis();
-                    println!(
-                        "stend: built {} pages ({} files, {} KB) into {} in {ms} ms",
-                        r.pages,
-                        r.files,
-                        r.bytes / 1024,
-                        out.display()
-                    );
-                    if verbose {
-                        println!(
-                            "stend: root {}, threads {}",
-                            root.display(),
-                            rayon::current_num_threads()
-                        );
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(e) => fail(&e),
-            }
+            build::run(&root, out, &which, verbose, &env)
         }
-        Command::Schema { root, out } => {
-            let out = out.unwrap_or_else(|| root.join("schemas"));
-            let config = match crate::load::load_config(&root) {
-                Ok(c) => c,
-                Err(e) => return fail(&e),
-            };
-            let langs: Vec<String> = config
-                .languages
-                .iter()
-                .map(|l| l.code.value.clone())
-                .collect();
-            if let Err(e) = std::fs::create_dir_all(&out) {
-                return fail(&crate::diagnostics::Error::io(&out, e));
-            }
-            let files = crate::schema::files(&langs);
-            for (name, text) in &files {
-                let path = out.join(name);
-                if let Err(e) = std::fs::write(&path, text) {
-                    return fail(&crate::diagnostics::Error::io(&path, e));
-                }
-            }
-            println!(
-                "stend: wrote {} schemas into {}",
-                files.len(),
-                out.display()
-            );
-            ExitCode::SUCCESS
-        }
+        Command::Check { root } => check::run(&root, &env),
+        Command::Schema { root, out } => schema::run(&root, out),
         Command::Serve {
             root,
             port,
             bind,
             open,
-        } => crate::serve::main(
-            crate::serve::Options {
+        } => serve::main(
+            serve::Options {
                 root,
                 bind,
                 port,
@@ -152,21 +110,11 @@ pub fn main() -> ExitCode {
             },
             env,
         ),
-        Command::Check { root } => match crate::check(&root, &env) {
-            Ok(r) => {
-                println!(
-                    "stend: checked {} pages of every edition: no problems ({} ms)",
-                    r.pages,
-                    started.elapsed().as_millis()
-                );
-                ExitCode::SUCCESS
-            }
-            Err(e) => fail(&e),
-        },
     }
 }
 
-fn fail(e: &crate::diagnostics::Error) -> ExitCode {
+/// Prints a failure's diagnostics; exit code 1.
+fn fail(e: &stend::diagnostics::Error) -> ExitCode {
     let mut err = std::io::stderr().lock();
     let _ = write!(err, "{e}");
     ExitCode::from(1)
