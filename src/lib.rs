@@ -32,6 +32,7 @@ pub mod qr;
 pub mod render;
 pub mod routes;
 pub mod schema;
+pub mod search;
 pub mod serve;
 pub mod structured;
 pub mod validate;

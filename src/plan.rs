@@ -746,6 +746,7 @@ fn globals_for(site: &Site, lang: &str, ed: &Edition) -> Map<String, Value> {
             "print_stylesheet": routes::asset("print.css"),
             "print_script": routes::asset("print.js"),
             "finder_script": routes::asset("finder.js"),
+            "finder_fold": crate::search::fold_spec(),
             "open_data": {
                 "offices_json": crate::opendata::route("offices.json"),
                 "offices_csv": crate::opendata::route("offices.csv"),
@@ -979,7 +980,10 @@ pub fn department_view(d: &Department, lang: &str, with_units: bool) -> Value {
         "note": text_opt(&d.note, lang),
         "url": routes::department(lang, &d.slug),
         "unit_count": d.units.len(),
-        "search": search_key_of(&[&d.name, &d.address, &d.locality]),
+        // The finder: a match on the name (the region) shows every office of the department;
+        // one on the seat's address shows the department's own office.
+        "region": search_key_of(&[&d.name]),
+        "search": search_key_of(&[&d.address, &d.locality]),
         "compact": needs_compact_print(d.name.get(lang), d.address.get(lang)),
     });
     if with_units && let Value::Object(m) = &mut v {
@@ -1066,7 +1070,10 @@ fn fee_view(site: &Site, lang: &str) -> Value {
             json!({
                 "from": from.map(|d| d.dotted()).unwrap_or_default(),
                 "from_iso": r.from.value,
+                // The next period's start (exclusive, Kazakh «…дейін») and the day before it
+                // (inclusive, Russian «по …»): each language's string picks its own.
                 "until": until.map(|d| d.dotted()),
+                "through": until.map(|d| d.pred().dotted()),
                 "tenge": present::tenge(r.tenge.value),
                 "fee": present::tenge(present::percent_of(r.tenge.value, f.percent_of_mci.value)),
                 "current": Some(i) == current,
@@ -1090,5 +1097,7 @@ fn fee_view(site: &Site, lang: &str) -> Value {
         "index": amount.map(|(_, r)| present::tenge(r.tenge.value)),
         "index_from": amount.and_then(|(_, r)| crate::model::date::Date::parse(&r.from.value)).map(|d| d.dotted()),
         "table": rows,
+        // At 100 % the fee column would repeat the index column: the table shows one column.
+        "distinct_fee": f.mci.iter().any(|r| present::percent_of(r.tenge.value, percent) != r.tenge.value),
     })
 }

@@ -79,43 +79,10 @@ pub fn website_href(site: &str) -> Option<String> {
     host_ok.then(|| format!("http://{s}"))
 }
 
-/// Kazakh letters and their Russian look-alikes, and `ё`: a search for `Кокшетау` finds
-/// `Көкшетау`. The office finder's script uses the same table.
-const SEARCH_FOLD: [(char, char); 10] = [
-    ('ә', 'а'),
-    ('ғ', 'г'),
-    ('қ', 'к'),
-    ('ң', 'н'),
-    ('ө', 'о'),
-    ('ұ', 'у'),
-    ('ү', 'у'),
-    ('һ', 'х'),
-    ('і', 'и'),
-    ('ё', 'е'),
-];
-
-/// The text the office finder matches against: lowercase, Kazakh letters folded to their
-/// Russian look-alikes, whitespace collapsed.
+/// The text the office finder matches against: the distinct words of `parts`, folded so that
+/// Kazakh, Russian and Latin spellings meet (see [`crate::search`]).
 pub fn search_key<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
-    let mut out = String::new();
-    for part in parts {
-        for word in part.split_whitespace() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            for c in word.chars().flat_map(char::to_lowercase) {
-                out.push(
-                    SEARCH_FOLD
-                        .iter()
-                        .find(|(k, _)| *k == c)
-                        .map(|(_, r)| *r)
-                        .unwrap_or(c),
-                );
-            }
-        }
-        out.push_str(" |");
-    }
-    out
+    crate::search::key(parts)
 }
 
 /// One row of an opening-hours table.
@@ -210,9 +177,9 @@ mod tests {
 
     #[test]
     fn search_keys_fold_kazakh_letters() {
-        assert_eq!(search_key(["Көкшетау қаласы"]), "кокшетау каласы |");
-        assert!(search_key(["Талдықорған"]).contains("талдыкорган"));
-        assert!(search_key(["ІШКІ  істер", "Ёлка"]).contains("ишки истер | елка"));
+        assert_eq!(search_key(["Көкшетау қаласы"]), "kokshetau kalasi");
+        assert!(search_key(["Талдықорған"]).contains("taldikorgan"));
+        assert_eq!(search_key(["ІШКІ  істер", "Ёлка"]), "ishki ister elka");
     }
 
     #[test]

@@ -585,13 +585,15 @@ fn events(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
 }
 
 /// A page with the reload script before `</body>`, and `connect-src 'self'` added to its
-/// Content-Security-Policy so that the script may open the event stream.
+/// Content-Security-Policy so that the script may open the event stream (unless the policy
+/// allows that already: a directive given twice is ignored with a console warning).
 fn inject(html: &[u8], generation: u64) -> Vec<u8> {
     let script = format!("<script src=\"/__stend/reload.js?build={generation}\"></script>\n");
     let csp = b"http-equiv=\"Content-Security-Policy\" content=\"";
     let mut out = Vec::with_capacity(html.len() + script.len() + 32);
     let mut rest = html;
-    if let Some(i) = find(html, csp) {
+    let allowed = find(html, b"connect-src 'self'").is_some();
+    if let Some(i) = find(html, csp).filter(|_| !allowed) {
         let at = i + csp.len();
         out.extend_from_slice(&html[..at]);
         out.extend_from_slice(b"connect-src 'self'; ");
@@ -678,6 +680,15 @@ mod tests {
         assert!(out.ends_with(
             "<p>x</p><script src=\"/__stend/reload.js?build=7\"></script>\n</body></html>"
         ));
+    }
+
+    #[test]
+    fn leaves_a_policy_that_allows_connecting_alone() {
+        let page = br#"<html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; connect-src 'self'"></head><body></body></html>"#;
+        let out = String::from_utf8(inject(page, 1)).unwrap();
+        assert_eq!(out.matches("connect-src").count(), 1);
+        assert!(out.contains(r#"content="default-src 'none'; connect-src 'self'""#));
+        assert!(out.contains("/__stend/reload.js?build=1"));
     }
 
     #[test]

@@ -46,6 +46,27 @@ impl Date {
         }
     }
 
+    /// The day before: Russian «по» closes a period inclusively, so a period that ends where the
+    /// next one starts is printed up to the day before that start.
+    pub fn pred(&self) -> Date {
+        if self.day > 1 {
+            return Date {
+                day: self.day - 1,
+                ..*self
+            };
+        }
+        let (year, month) = if self.month == 1 {
+            (self.year - 1, 12)
+        } else {
+            (self.year, self.month - 1)
+        };
+        Date {
+            year,
+            month,
+            day: days_in_month(year, month),
+        }
+    }
+
     /// `DD.MM.YYYY`, the way Kazakh and Russian legal texts write dates.
     pub fn dotted(&self) -> String {
         format!("{:02}.{:02}.{:04}", self.day, self.month, self.year)
@@ -85,6 +106,37 @@ mod tests {
         assert!(Date::parse("2024-02-29").is_some());
         assert_eq!(Date::parse("2026-1-01"), None);
         assert_eq!(Date::parse("2026-13-01"), None);
+    }
+
+    #[test]
+    fn the_day_before() {
+        let pred = |s: &str| Date::parse(s).unwrap().pred().to_string();
+        assert_eq!(pred("2026-01-01"), "2025-12-31");
+        assert_eq!(pred("2025-03-01"), "2025-02-28");
+        assert_eq!(pred("2024-03-01"), "2024-02-29");
+        assert_eq!(pred("2000-03-01"), "2000-02-29");
+        assert_eq!(pred("1900-03-01"), "1900-02-28");
+        assert_eq!(pred("2025-05-01"), "2025-04-30");
+        assert_eq!(pred("2025-08-01"), "2025-07-31");
+        assert_eq!(pred("2025-07-15"), "2025-07-14");
+        // Every day of a leap and a common year: pred undoes the step to the next day.
+        let mut d = Date::parse("2023-01-01").unwrap();
+        for _ in 0..730 {
+            let next = Date::from_unix(days_since_epoch(d) * 86_400 + 86_400);
+            assert_eq!(next.pred(), d);
+            d = next;
+        }
+    }
+
+    fn days_since_epoch(d: Date) -> i64 {
+        // Howard Hinnant's days_from_civil, the inverse of from_unix.
+        let y = i64::from(d.year) - i64::from(d.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(d.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
     }
 
     #[test]
