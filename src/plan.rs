@@ -747,6 +747,7 @@ fn globals_for(site: &Site, lang: &str, ed: &Edition) -> Map<String, Value> {
             "print_script": routes::asset("print.js"),
             "finder_script": routes::asset("finder.js"),
             "finder_fold": crate::search::fold_spec(),
+            "noscript_stylesheet": routes::asset("noscript.css"),
             "open_data": {
                 "offices_json": crate::opendata::route("offices.json"),
                 "offices_csv": crate::opendata::route("offices.csv"),

@@ -126,10 +126,17 @@ export async function startServer() {
         return send(301, { Location: url.pathname + '/' + url.search, 'Content-Type': 'text/plain; charset=utf-8' }, 'moved\n');
       }
       if (file) {
-        const body = await readFile(file);
+        // The build's pre-compressed copy when the browser takes it, as a server configured for
+        // them (gzip_static, brotli_static) sends it: what a phone really downloads.
+        const accepts = String(req.headers['accept-encoding'] || '');
+        const encoding = [['br', '.br'], ['gzip', '.gz']].find(([name, ext]) =>
+          new RegExp(`\\b${name}\\b`).test(accepts) && existsSync(file + ext));
+        const body = await readFile(encoding ? file + encoding[1] : file);
         // Pages are revalidated; assets may be cached, as a real server would let them be.
         const cache = file.endsWith('.html') ? 'no-cache' : 'max-age=3600';
-        return send(200, { 'Content-Type': contentType(file), 'Content-Length': body.length, 'Cache-Control': cache }, body);
+        const headers = { 'Content-Type': contentType(file), 'Content-Length': body.length, 'Cache-Control': cache, Vary: 'Accept-Encoding' };
+        if (encoding) headers['Content-Encoding'] = encoding[0];
+        return send(200, headers, body);
       }
       const body = existsSync(notFound) ? await readFile(notFound) : Buffer.from('not found\n');
       return send(404, { 'Content-Type': existsSync(notFound) ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8', 'Content-Length': body.length }, body);

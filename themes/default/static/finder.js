@@ -1,5 +1,5 @@
 // Office finder: filters the directory as you type. Progressive enhancement: without
-// JavaScript the form stays hidden and the page is the complete grouped directory.
+// JavaScript the form is hidden (noscript.css) and the page is the complete grouped directory.
 //
 // stend builds the index: each office's names, addresses and localities in every language,
 // folded to Latin skeleton words (data-search; a department's name, i.e. its region, in
@@ -91,17 +91,21 @@
       return id;
     });
   }
-  var groups = Array.prototype.map.call(document.querySelectorAll("section.department"), function (sec) {
-    return {
-      el: sec,
-      seat: sec.querySelector(":scope > dl.contact"),
-      region: words(sec.getAttribute("data-region")),
-      words: words(sec.getAttribute("data-search")),
-      units: Array.prototype.map.call(sec.querySelectorAll("li[data-search]"), function (li) {
-        return { el: li, words: words(li.getAttribute("data-search")) };
-      }),
-    };
-  });
+  // Built when the reader first reaches the field, not while the page loads.
+  var groups = null;
+  function index() {
+    groups = groups || Array.prototype.map.call(document.querySelectorAll("section.department"), function (sec) {
+      return {
+        el: sec,
+        seat: sec.querySelector(":scope > dl.contact"),
+        region: words(sec.getAttribute("data-region")),
+        words: words(sec.getAttribute("data-search")),
+        units: Array.prototype.map.call(sec.querySelectorAll("li[data-search]"), function (li) {
+          return { el: li, words: words(li.getAttribute("data-search")) };
+        }),
+      };
+    });
+  }
 
   // Which vocabulary words a query word matches, kept while the reader types.
   var memo = Object.create(null);
@@ -128,6 +132,7 @@
 
   var timer = null;
   function run() {
+    index();
     var qs = fold(input.value);
     var active = qs.length > 0;
     var hits = qs.map(matches);
@@ -153,7 +158,7 @@
       status.textContent = active ? (found ? some.replace("{n}", String(found)) : none) : "";
     }, 300);
   }
-  form.hidden = false;
+  input.addEventListener("focus", index);
   input.addEventListener("input", run);
   form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
   if (input.value) run();
