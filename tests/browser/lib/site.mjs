@@ -55,13 +55,13 @@ export function allPages() {
 }
 
 /** Maps a URL path to the file it serves, or null when there is none (same rules as the server). */
-export function pathToFile(pathname) {
+export function pathToFile(pathname, root = siteDir) {
   let p;
   try { p = decodeURIComponent(pathname); } catch { return null; }
   if (p.includes('\0')) return null;
   if (p.endsWith('/')) p += 'index.html';
-  const abs = resolve(siteDir, '.' + p);
-  if (abs !== siteDir && !abs.startsWith(siteDir + sep)) return null;
+  const abs = resolve(root, '.' + p);
+  if (abs !== root && !abs.startsWith(root + sep)) return null;
   try {
     const st = statSync(abs);
     if (st.isFile()) return abs;
@@ -94,12 +94,12 @@ export function contentType(file) {
 }
 
 /**
- * Starts the static server on 127.0.0.1 with an ephemeral port. Every request is recorded in
- * `server.requests` as { method, url, status }.
+ * Starts the static server on 127.0.0.1 with an ephemeral port, for the site in `root` (default
+ * the built site). Every request is recorded in `server.requests` as { method, url, status }.
  */
-export async function startServer() {
+export async function startServer(root = siteDir) {
   const requests = [];
-  const notFound = join(siteDir, '404.html');
+  const notFound = join(root, '404.html');
   const server = createServer(async (req, res) => {
     const rec = { method: req.method, url: req.url, status: 0 };
     requests.push(rec);
@@ -120,8 +120,8 @@ export async function startServer() {
         const body = Buffer.from(axeSource);
         return send(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Content-Length': body.length, 'Cache-Control': 'max-age=3600' }, body);
       }
-      let file = pathToFile(url.pathname);
-      if (!file && !url.pathname.endsWith('/') && pathToFile(url.pathname + '/')) {
+      let file = pathToFile(url.pathname, root);
+      if (!file && !url.pathname.endsWith('/') && pathToFile(url.pathname + '/', root)) {
         // A directory asked for without its slash: redirect, as ordinary web servers do.
         return send(301, { Location: url.pathname + '/' + url.search, 'Content-Type': 'text/plain; charset=utf-8' }, 'moved\n');
       }

@@ -140,15 +140,15 @@
     groups.forEach(function (g) {
       var inRegion = hits.map(function (hit) { return has(g.region, hit); });
       var seat = !active || every(hits, g.words, inRegion);
-      var any = seat;
-      if (active && seat) found++;
-      g.units.forEach(function (u) {
-        var ok = !active || every(hits, u.words, inRegion);
-        show(u.el, ok);
-        if (ok) { any = true; if (active) found++; }
-      });
+      var oks = g.units.map(function (u) { return !active || every(hits, u.words, inRegion); });
+      var n = oks.filter(Boolean).length;
+      if (active) found += n + (seat ? 1 : 0);
+      // A department with nothing found goes whole; its offices keep their state until it is
+      // shown again (fewer changes to the page, which is what costs time at thousands).
+      show(g.el, seat || n > 0);
+      if (!seat && !n) return;
+      g.units.forEach(function (u, i) { show(u.el, oks[i]); });
       show(g.seat, seat);
-      show(g.el, any);
     });
     // Results come first: the list of departments goes while a query is active.
     show(jump, !active);
