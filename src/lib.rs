@@ -39,6 +39,7 @@ pub mod qr;
 pub mod render;
 pub mod routes;
 pub mod schema;
+pub mod search;
 pub mod util;
 pub mod validate;
 pub mod view;

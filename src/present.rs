@@ -60,45 +60,6 @@ pub fn tel_href(number: &str, area_code: Option<&str>) -> Option<String> {
     (full.len() == 10 && full.starts_with('7')).then(|| format!("tel:+7{full}"))
 }
 
-/// Kazakh letters and their Russian look-alikes, and `ё`: a search for `Кокшетау` finds
-/// `Көкшетау`. The office finder's script uses the same table.
-const SEARCH_FOLD: [(char, char); 10] = [
-    ('ә', 'а'),
-    ('ғ', 'г'),
-    ('қ', 'к'),
-    ('ң', 'н'),
-    ('ө', 'о'),
-    ('ұ', 'у'),
-    ('ү', 'у'),
-    ('һ', 'х'),
-    ('і', 'и'),
-    ('ё', 'е'),
-];
-
-/// The text the office finder matches against: lowercase, Kazakh letters folded to their
-/// Russian look-alikes, whitespace collapsed.
-pub fn search_key<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
-    let mut out = String::new();
-    for part in parts {
-        for word in part.split_whitespace() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            for c in word.chars().flat_map(char::to_lowercase) {
-                out.push(
-                    SEARCH_FOLD
-                        .iter()
-                        .find(|(k, _)| *k == c)
-                        .map(|(_, r)| *r)
-                        .unwrap_or(c),
-                );
-            }
-        }
-        out.push_str(" |");
-    }
-    out
-}
-
 /// One row of an opening-hours table: days with the same hours.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HoursRow {
@@ -178,12 +139,5 @@ mod tests {
             Some("tel:+77164558202")
         );
         assert_eq!(tel_href("92-4-18", Some("7172")), None);
-    }
-
-    #[test]
-    fn search_keys_fold_kazakh_letters() {
-        assert_eq!(search_key(["Көкшетау қаласы"]), "кокшетау каласы |");
-        assert!(search_key(["Талдықорған"]).contains("талдыкорган"));
-        assert!(search_key(["ІШКІ  істер", "Ёлка"]).contains("ишки истер | елка"));
     }
 }

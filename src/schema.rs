@@ -53,7 +53,10 @@ fn units_of_departments_only(defs: &mut serde_json::Map<String, Value>) {
     }
     unit["description"] = json!("A district or city unit of a department (a unit has no units)");
     defs.insert("Unit".into(), unit);
-    if let Some(units) = defs.get_mut("Office").and_then(|o| o.pointer_mut("/properties/units")) {
+    if let Some(units) = defs
+        .get_mut("Office")
+        .and_then(|o| o.pointer_mut("/properties/units"))
+    {
         *units = json!({
             "description": "The department's district and city units",
             "type": "array",

@@ -95,7 +95,7 @@ fn csv_has_a_bom_and_one_row_per_office() {
 }
 
 #[test]
-fn finder_search_keys_fold_kazakh_letters() {
+fn finder_search_keys_fold_kazakh_russian_and_latin() {
     let f = &shipped().files;
     let doc = html(f, "ru/offices/index.html");
     let keys: Vec<&str> = doc
@@ -103,16 +103,53 @@ fn finder_search_keys_fold_kazakh_letters() {
         .filter_map(|e| e.value().attr("data-search"))
         .collect();
     assert_eq!(keys.len(), 205);
-    assert!(
-        keys.iter().any(|k| k.contains("кокшетау")),
-        "Көкшетау folds to кокшетау"
+    // Көкшетау (kk) and Кокшетау (ru) fold to one skeleton word, stored once.
+    let kokshetau = keys
+        .iter()
+        .find(|k| k.split(' ').any(|w| w == "kokshetau"))
+        .expect("Көкшетау folds to kokshetau");
+    assert_eq!(
+        kokshetau.split(' ').filter(|w| *w == "kokshetau").count(),
+        1
     );
+    assert!(keys.iter().all(|k| {
+        k.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ')
+    }));
+    // The department's name (its region) apart from its seat's address.
+    let karaganda = doc
+        .select(&sel("section.department[data-region]"))
+        .find(|s| s.value().attr("aria-labelledby") == Some("karaganda"))
+        .expect("the Karaganda department");
+    let region = karaganda.value().attr("data-region").unwrap();
+    assert!(region.contains("karagandinskoi oblasti") && region.contains("karagandi oblisinin"));
     assert!(
-        doc.select(&sel("form[data-finder][hidden] input#finder-q"))
-            .next()
-            .is_some()
+        karaganda
+            .value()
+            .attr("data-search")
+            .unwrap()
+            .contains("ermekova")
     );
+    // The fold table the script applies to queries is the one the keys were made with.
+    let form = doc
+        .select(&sel("form[data-finder][role=search]"))
+        .next()
+        .expect("the finder form");
+    assert_eq!(
+        form.value().attr("data-fold"),
+        Some(stend::search::fold_spec().as_str())
+    );
+    assert!(doc.select(&sel("input#finder-q")).next().is_some());
     assert!(doc.select(&sel("[aria-live=polite]")).next().is_some());
+    // Without JavaScript a stylesheet in <noscript> hides the form.
+    let page = std::str::from_utf8(&f["ru/offices/index.html"]).unwrap();
+    assert!(
+        page.contains(
+            r#"<noscript><link rel="stylesheet" href="/assets/noscript.css"></noscript>"#
+        )
+    );
+    let noscript = std::str::from_utf8(&f["assets/noscript.css"]).unwrap();
+    assert!(noscript.contains(".finder { display: none; }"));
 }
 
 #[test]

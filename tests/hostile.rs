@@ -99,8 +99,13 @@ fn build(hostile: bool) -> (tempfile::TempDir, BTreeMap<String, Vec<u8>>) {
     let dir = tempfile::tempdir().unwrap();
     project(dir.path(), hostile);
     let out = dir.path().join("public");
-    stend::build(dir.path(), &out, &env_at(EPOCH_2026), &stend::Editions::Ministry)
-        .unwrap_or_else(|e| panic!("the {hostile} build failed:\n{e}"));
+    stend::build(
+        dir.path(),
+        &out,
+        &env_at(EPOCH_2026),
+        &stend::Editions::Ministry,
+    )
+    .unwrap_or_else(|e| panic!("the {hostile} build failed:\n{e}"));
     let files = read_tree(&out);
     (dir, files)
 }

@@ -128,7 +128,13 @@ fn the_spreadsheet_is_the_same_for_the_same_input() {
         )
         .unwrap();
         let out = dir.path().join("public");
-        stend::build(dir.path(), &out, &env_at(EPOCH_2026), &stend::Editions::Ministry).expect("build");
+        stend::build(
+            dir.path(),
+            &out,
+            &env_at(EPOCH_2026),
+            &stend::Editions::Ministry,
+        )
+        .expect("build");
         std::fs::read(out.join("data/offices.xlsx")).unwrap()
     };
     let (a, b) = (build(), build());

@@ -17,7 +17,7 @@ fn department_property(name: &str) -> Value {
         .into_iter()
         .find(|(stem, _)| *stem == "offices")
         .expect("offices");
-    let mut p = schema["$defs"]["Department"]["properties"][name].clone();
+    let mut p = schema["$defs"]["Office"]["properties"][name].clone();
     // Optional fields also allow null; these tests are about the strings.
     p["type"] = json!("string");
     p

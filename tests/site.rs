@@ -223,6 +223,80 @@ fn the_fee_follows_the_index_table() {
     // validation error for a missing index value (tests/diagnostics.rs).
 }
 
+/// The period column and the amount cells of the index table on a fee page.
+fn fee_rows(doc: &scraper::Html) -> (usize, Vec<(String, usize)>) {
+    let table = doc
+        .select(&sel("table.mci"))
+        .next()
+        .expect("the index table");
+    let cols = table.select(&sel("thead th")).count();
+    let rows = table
+        .select(&sel("tbody tr"))
+        .map(|tr| {
+            let th = tr.select(&sel("th")).next().expect("row header");
+            let period = th.text().collect::<String>();
+            let period = period.split_whitespace().collect::<Vec<_>>().join(" ");
+            (period, tr.select(&sel("td")).count())
+        })
+        .collect();
+    (cols, rows)
+}
+
+#[test]
+fn fee_periods_read_right_in_each_language_and_one_amount_column_at_100_percent() {
+    let f = &shipped().files;
+    let (cols, ru) = fee_rows(&html(f, "ru/fee/index.html"));
+    assert_eq!(
+        cols, 2,
+        "at 100 % the fee equals the index: one amount column"
+    );
+    assert!(ru.iter().all(|(_, cells)| *cells == 1));
+    let periods: Vec<&str> = ru.iter().map(|(p, _)| p.as_str()).collect();
+    // Russian «по» is inclusive: the day before the next period starts.
+    assert!(periods.contains(&"с 01.01.2025 по 31.12.2025"));
+    assert!(periods.contains(&"с 01.01.2020 по 31.03.2020"));
+    assert!(periods.contains(&"с 01.06.2022 по 31.12.2022"));
+    assert_eq!(periods.last(), Some(&"с 01.01.2026 (действует сейчас)"));
+    // Kazakh «…дейін» is exclusive: the next period's first day.
+    let (_, kk) = fee_rows(&html(f, "kk/fee/index.html"));
+    let periods: Vec<&str> = kk.iter().map(|(p, _)| p.as_str()).collect();
+    assert!(periods.contains(&"01.01.2025 бастап 01.01.2026 дейін"));
+    assert!(periods.contains(&"01.01.2020 бастап 01.04.2020 дейін"));
+    let header = text_of(&html(f, "ru/fee/index.html"));
+    assert!(header.contains("Показатель и пошлина"));
+}
+
+#[test]
+fn a_fee_below_the_index_keeps_both_columns_synthetic_half_fee() {
+    // Not the real standard: the shipped project with the fee set to 50 % of the index.
+    let dir = tempfile::tempdir().unwrap();
+    copy_project(dir.path());
+    let fee = dir.path().join("data/fee.yaml");
+    let yaml = std::fs::read_to_string(&fee).unwrap();
+    assert!(yaml.contains("percent_of_mci: 100"));
+    std::fs::write(
+        &fee,
+        yaml.replace("percent_of_mci: 100", "percent_of_mci: 50"),
+    )
+    .unwrap();
+    let project = stend::Project::load(dir.path(), &env_at(EPOCH_2026)).unwrap();
+    let ed = stend::model::Edition::ministry(&project.site);
+    let outputs = stend::build::render_in_memory(&project, &ed).unwrap();
+    let page = outputs
+        .iter()
+        .find(|o| o.path == "ru/fee/index.html")
+        .unwrap();
+    let doc = scraper::Html::parse_document(std::str::from_utf8(&page.bytes).unwrap());
+    let (cols, rows) = fee_rows(&doc);
+    assert_eq!(cols, 3, "index and fee differ: both columns");
+    assert!(rows.iter().all(|(_, cells)| *cells == 2));
+    let last = doc
+        .select(&sel("table.mci tbody tr:last-child td"))
+        .map(|td| td.text().collect::<String>())
+        .collect::<Vec<_>>();
+    assert_eq!(last, ["4\u{a0}325\u{a0}₸", "2\u{a0}163\u{a0}₸"]);
+}
+
 #[test]
 fn every_office_has_its_page() {
     let yaml = std::fs::read_to_string(root().join("data/offices.yaml")).unwrap();

@@ -15,6 +15,7 @@ use crate::{assets, opendata, plan, routes};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// Units of work rendered in parallel between two writes of the sitemap (office jobs are eight
@@ -54,6 +55,7 @@ pub fn render(
         fingerprints: cache.map(|_| Fingerprints::new(site, &plan, &project.templates)),
         theme_templates: site.theme.dir.join("templates"),
         sources: OnceLock::new(),
+        failed: AtomicBool::new(false),
     };
     let mut done = run.pages()?;
     if !done.diagnostics.is_empty() {
@@ -124,6 +126,10 @@ struct Run<'a> {
     /// Every input file's text, to quote the line of a broken link: only made when there is
     /// one (at national scale the directory's YAML alone is megabytes).
     sources: OnceLock<BTreeMap<PathBuf, String>>,
+    /// Set at the first page that failed: the render will be discarded, so later pages are
+    /// still rendered (to report every distinct problem) but no longer stored, which would
+    /// pre-compress them for nothing.
+    failed: AtomicBool,
 }
 
 impl Run<'_> {
@@ -224,6 +230,7 @@ impl Run<'_> {
             let o = match self.renderer.render(&page) {
                 Ok(o) => o,
                 Err(e) => {
+                    self.failed.store(true, Ordering::Relaxed);
                     d.problem(e);
                     continue;
                 }
@@ -256,6 +263,7 @@ impl Run<'_> {
     ) -> Result<()> {
         let (problems, pending) = check::page_links(&o);
         for (target, problem) in problems {
+            self.failed.store(true, Ordering::Relaxed);
             let origin = check::Origin::of(&o);
             d.problem(check::locate(
                 &origin,
@@ -268,6 +276,9 @@ impl Run<'_> {
         d.pages += 1;
         let path = format!("{}{}", self.prefix, o.path);
         d.links.file(&o.path);
+        if self.failed.load(Ordering::Relaxed) {
+            return Ok(());
+        }
         match keep {
             Some(k) => {
                 let bytes = Arc::new(o.bytes);

@@ -50,7 +50,8 @@ impl Date {
         }
     }
 
-    /// The day before.
+    /// The day before: Russian «по» closes a period inclusively, so a period that ends where the
+    /// next one starts is printed up to the day before that start.
     pub fn pred(&self) -> Date {
         if self.day > 1 {
             return Date {
@@ -142,11 +143,33 @@ mod tests {
 
     #[test]
     fn the_day_before() {
-        let d = |s| Date::parse(s).unwrap();
-        assert_eq!(d("2026-01-01").pred(), d("2025-12-31"));
-        assert_eq!(d("2024-03-01").pred(), d("2024-02-29"));
-        assert_eq!(d("2025-03-01").pred(), d("2025-02-28"));
-        assert_eq!(d("2025-06-15").pred(), d("2025-06-14"));
+        let pred = |s: &str| Date::parse(s).unwrap().pred().to_string();
+        assert_eq!(pred("2026-01-01"), "2025-12-31");
+        assert_eq!(pred("2025-03-01"), "2025-02-28");
+        assert_eq!(pred("2024-03-01"), "2024-02-29");
+        assert_eq!(pred("2000-03-01"), "2000-02-29");
+        assert_eq!(pred("1900-03-01"), "1900-02-28");
+        assert_eq!(pred("2025-05-01"), "2025-04-30");
+        assert_eq!(pred("2025-08-01"), "2025-07-31");
+        assert_eq!(pred("2025-07-15"), "2025-07-14");
+        // Every day of a leap and a common year: pred undoes the step to the next day.
+        let mut d = Date::parse("2023-01-01").unwrap();
+        for _ in 0..730 {
+            let next = Date::from_unix(days_since_epoch(d) * 86_400 + 86_400);
+            assert_eq!(next.pred(), d);
+            d = next;
+        }
+    }
+
+    fn days_since_epoch(d: Date) -> i64 {
+        // Howard Hinnant's days_from_civil, the inverse of from_unix.
+        let y = i64::from(d.year) - i64::from(d.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(d.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
     }
 
     #[test]

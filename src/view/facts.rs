@@ -22,14 +22,19 @@ pub struct FeeView<'a> {
     index: Option<String>,
     index_from: Option<String>,
     table: Vec<FeeRow>,
+    /// Whether any row's fee differs from its index: at 100 % the fee column would repeat the
+    /// index column, and the table shows one column.
+    distinct_fee: bool,
 }
 
 #[derive(Serialize)]
 struct FeeRow {
     from: String,
     from_iso: String,
-    /// The next row's first day, when there is one.
+    /// The next period's start (exclusive, Kazakh «…дейін») and the day before it (inclusive,
+    /// Russian «по …»): each language's string picks its own.
     until: Option<String>,
+    through: Option<String>,
     tenge: String,
     fee: String,
     current: bool,
@@ -48,6 +53,7 @@ impl<'a> FeeView<'a> {
                 from: r.from.value.dotted(),
                 from_iso: r.from.value.to_string(),
                 until: f.mci.get(i + 1).map(|n| n.from.value.dotted()),
+                through: f.mci.get(i + 1).map(|n| n.from.value.pred().dotted()),
                 tenge: present::tenge(r.tenge.value),
                 fee: present::tenge(present::percent_of(r.tenge.value, f.percent_of_mci.value)),
                 current: Some(i) == current,
@@ -69,6 +75,10 @@ impl<'a> FeeView<'a> {
             index: amount.map(|(_, r)| present::tenge(r.tenge.value)),
             index_from: amount.map(|(_, r)| r.from.value.dotted()),
             table,
+            distinct_fee: f
+                .mci
+                .iter()
+                .any(|r| present::percent_of(r.tenge.value, percent) != r.tenge.value),
         }
     }
 }

@@ -61,6 +61,10 @@ struct SiteView<'a> {
     print_stylesheet: String,
     print_script: String,
     finder_script: String,
+    /// The finder's fold table (see `crate::search::fold_spec`), for its script.
+    finder_fold: String,
+    /// The stylesheet that hides what needs JavaScript, inside `<noscript>`.
+    noscript_stylesheet: String,
     open_data: OpenData,
 }
 
@@ -208,6 +212,8 @@ impl<'a> SiteView<'a> {
             print_stylesheet: routes::asset("print.css"),
             print_script: routes::asset("print.js"),
             finder_script: routes::asset("finder.js"),
+            finder_fold: crate::search::fold_spec(),
+            noscript_stylesheet: routes::asset("noscript.css"),
             open_data: OpenData {
                 offices_json: routes::data_file("offices.json"),
                 offices_csv: routes::data_file("offices.csv"),

@@ -22,8 +22,13 @@ pub struct OfficeView<'a> {
     url: String,
     /// Whether the office is a unit of a department (else a department's seat).
     is_unit: bool,
-    /// What the office finder matches: name, address and locality in every language, folded.
+    /// What the office finder matches (see `crate::search`): for a unit its name, address and
+    /// locality in every language; for a department its address and locality, its name being
+    /// the `region`, a match on which shows every office of the department.
     search: String,
+    /// A department's name in every language, folded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<String>,
     /// Whether the fixed-size forms print its header in smaller type.
     compact: bool,
     /// A department's number of units.
@@ -98,6 +103,11 @@ struct ReceiptLinks {
 /// onto a second sheet.
 const COMPACT_HEADER_CHARS: usize = 120;
 
+/// The finder's key of some texts in every language.
+fn search_key(texts: &[&crate::model::Text]) -> String {
+    crate::search::key(texts.iter().flat_map(|t| t.iter().map(|(_, v)| v)))
+}
+
 /// The department and (for a unit) the unit an office reference names.
 pub fn resolve(site: &Site, o: OfficeRef) -> (&Office, Option<&Office>) {
     let d = &site.data.offices.departments[o.department];
@@ -130,11 +140,11 @@ impl<'a> OfficeView<'a> {
             note: office.note.as_ref().map(|n| n.get(lang)),
             url: routes::office(lang, &d.slug, u.map(|u| u.slug.value.as_str())),
             is_unit: u.is_some(),
-            search: present::search_key(
-                [&office.name, &office.address, &office.locality]
-                    .iter()
-                    .flat_map(|t| t.iter().map(|(_, v)| v)),
-            ),
+            search: match u {
+                Some(_) => search_key(&[&office.name, &office.address, &office.locality]),
+                None => search_key(&[&office.address, &office.locality]),
+            },
+            region: u.is_none().then(|| search_key(&[&office.name])),
             compact: office.name.get(lang).chars().count()
                 + office.address.get(lang).chars().count()
                 > COMPACT_HEADER_CHARS,

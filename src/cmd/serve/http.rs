@@ -335,7 +335,9 @@ fn inject(html: &[u8], generation: u64) -> Vec<u8> {
     let csp = b"http-equiv=\"Content-Security-Policy\" content=\"";
     let mut out = Vec::with_capacity(html.len() + script.len() + 32);
     let mut rest = html;
-    if let Some(i) = find(html, csp) {
+    // A directive given twice is ignored with a console warning: add it only when missing.
+    let allowed = find(html, b"connect-src 'self'").is_some();
+    if let Some(i) = find(html, csp).filter(|_| !allowed) {
         let at = i + csp.len();
         out.extend_from_slice(&html[..at]);
         out.extend_from_slice(b"connect-src 'self'; ");
@@ -408,6 +410,15 @@ fn content_type(path: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn leaves_a_policy_that_allows_connecting_alone() {
+        let page = br#"<html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; connect-src 'self'"></head><body></body></html>"#;
+        let out = String::from_utf8(inject(page, 1)).unwrap();
+        assert_eq!(out.matches("connect-src").count(), 1);
+        assert!(out.contains(r#"content="default-src 'none'; connect-src 'self'""#));
+        assert!(out.contains("/__stend/reload.js?build=1"));
+    }
 
     #[test]
     fn injects_script_and_csp() {

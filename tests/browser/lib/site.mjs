@@ -55,13 +55,13 @@ export function allPages() {
 }
 
 /** Maps a URL path to the file it serves, or null when there is none (same rules as the server). */
-export function pathToFile(pathname) {
+export function pathToFile(pathname, root = siteDir) {
   let p;
   try { p = decodeURIComponent(pathname); } catch { return null; }
   if (p.includes('\0')) return null;
   if (p.endsWith('/')) p += 'index.html';
-  const abs = resolve(siteDir, '.' + p);
-  if (abs !== siteDir && !abs.startsWith(siteDir + sep)) return null;
+  const abs = resolve(root, '.' + p);
+  if (abs !== root && !abs.startsWith(root + sep)) return null;
   try {
     const st = statSync(abs);
     if (st.isFile()) return abs;
@@ -94,12 +94,12 @@ export function contentType(file) {
 }
 
 /**
- * Starts the static server on 127.0.0.1 with an ephemeral port. Every request is recorded in
- * `server.requests` as { method, url, status }.
+ * Starts the static server on 127.0.0.1 with an ephemeral port, for the site in `root` (default
+ * the built site). Every request is recorded in `server.requests` as { method, url, status }.
  */
-export async function startServer() {
+export async function startServer(root = siteDir) {
   const requests = [];
-  const notFound = join(siteDir, '404.html');
+  const notFound = join(root, '404.html');
   const server = createServer(async (req, res) => {
     const rec = { method: req.method, url: req.url, status: 0 };
     requests.push(rec);
@@ -120,16 +120,23 @@ export async function startServer() {
         const body = Buffer.from(axeSource);
         return send(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Content-Length': body.length, 'Cache-Control': 'max-age=3600' }, body);
       }
-      let file = pathToFile(url.pathname);
-      if (!file && !url.pathname.endsWith('/') && pathToFile(url.pathname + '/')) {
+      let file = pathToFile(url.pathname, root);
+      if (!file && !url.pathname.endsWith('/') && pathToFile(url.pathname + '/', root)) {
         // A directory asked for without its slash: redirect, as ordinary web servers do.
         return send(301, { Location: url.pathname + '/' + url.search, 'Content-Type': 'text/plain; charset=utf-8' }, 'moved\n');
       }
       if (file) {
-        const body = await readFile(file);
+        // The build's pre-compressed copy when the browser takes it, as a server configured for
+        // them (gzip_static, brotli_static) sends it: what a phone really downloads.
+        const accepts = String(req.headers['accept-encoding'] || '');
+        const encoding = [['br', '.br'], ['gzip', '.gz']].find(([name, ext]) =>
+          new RegExp(`\\b${name}\\b`).test(accepts) && existsSync(file + ext));
+        const body = await readFile(encoding ? file + encoding[1] : file);
         // Pages are revalidated; assets may be cached, as a real server would let them be.
         const cache = file.endsWith('.html') ? 'no-cache' : 'max-age=3600';
-        return send(200, { 'Content-Type': contentType(file), 'Content-Length': body.length, 'Cache-Control': cache }, body);
+        const headers = { 'Content-Type': contentType(file), 'Content-Length': body.length, 'Cache-Control': cache, Vary: 'Accept-Encoding' };
+        if (encoding) headers['Content-Encoding'] = encoding[0];
+        return send(200, headers, body);
       }
       const body = existsSync(notFound) ? await readFile(notFound) : Buffer.from('not found\n');
       return send(404, { 'Content-Type': existsSync(notFound) ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8', 'Content-Length': body.length }, body);
