@@ -26,6 +26,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod opendata;
+pub mod pdf;
 pub mod plan;
 pub mod present;
 pub mod qr;
