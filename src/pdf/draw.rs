@@ -10,8 +10,10 @@
 use super::fonts::Fonts;
 use super::{PdfError, qr};
 use krilla::configure::{Accessibility, ConfigurationBuilder, PdfVersion};
+use krilla::destination::XyzDestination;
 use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::metadata::Metadata;
+use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke, StrokeDash};
 use krilla::surface::Surface;
@@ -187,6 +189,7 @@ pub(crate) fn write(sheet: &Sheet, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
         page.finish();
     }
     document.set_tag_tree(tree);
+    document.set_outline(outline(sheet));
     // No dates: the same input gives the same bytes. The document ID is derived from the
     // title, which names the office and the variant.
     document.set_metadata(
@@ -199,6 +202,55 @@ pub(crate) fn write(sheet: &Sheet, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
     document
         .finish()
         .map_err(|e| PdfError::Pdf(format!("{e:?}")))
+}
+
+/// The document outline (PDF/UA-1 asks for one): every heading, in reading order, pointing at
+/// its place on the page; the title alone when there is no heading.
+fn outline(sheet: &Sheet) -> Outline {
+    let mut entries = Vec::new();
+    for n in &sheet.root {
+        headings(n, &mut entries);
+    }
+    if entries.is_empty() {
+        entries.push((sheet.title.to_string(), 0.0, 0.0));
+    }
+    let mut outline = Outline::new();
+    for (text, x, y) in entries {
+        outline.push_child(OutlineNode::new(
+            text,
+            XyzDestination::new(0, Point::from_xy(x, y)),
+        ));
+    }
+    outline
+}
+
+/// A heading's text: its lines joined with spaces.
+fn heading_text(node: &Node) -> String {
+    let mut text = String::new();
+    for m in &node.marks {
+        if let Mark::Text { text: t, .. } = m {
+            if !text.is_empty() && !text.ends_with(' ') && !text.ends_with('-') {
+                text.push(' ');
+            }
+            text.push_str(t.trim_end());
+        }
+    }
+    text
+}
+
+fn headings(node: &Node, out: &mut Vec<(String, f32, f32)>) {
+    if let Role::Heading(_) = node.role {
+        let at = node.marks.iter().find_map(|m| match m {
+            Mark::Text { x, y, size, .. } => Some((*x, (*y - size).max(0.0))),
+            _ => None,
+        });
+        if let Some((x, y)) = at {
+            out.push((heading_text(node), x, y));
+        }
+    }
+    for c in &node.children {
+        headings(c, out);
+    }
 }
 
 /// Draws `node` and its children; returns its structure group (none for artifacts, or for an
@@ -214,7 +266,7 @@ fn draw_node(surface: &mut Surface, fonts: &Fonts, node: &Node) -> Option<TagGro
         surface.end_tagged();
         return None;
     }
-    let mut group = TagGroup::new(tag_of(&node.role));
+    let mut group = TagGroup::new(tag_of(node));
     if !node.marks.is_empty() {
         let id = surface.start_tagged(ContentTag::Span(SpanTag::empty()));
         for m in &node.marks {
@@ -231,13 +283,16 @@ fn draw_node(surface: &mut Surface, fonts: &Fonts, node: &Node) -> Option<TagGro
     (!group.children.is_empty()).then_some(group)
 }
 
-fn tag_of(role: &Role) -> TagKind {
-    match role {
+fn tag_of(node: &Node) -> TagKind {
+    match &node.role {
         Role::Section(lang) => Tag::Section.with_lang(lang.clone()).into(),
         Role::Div | Role::Artifact => Tag::Div.into(),
-        Role::Heading(level) => {
-            Tag::Hn(NonZeroU16::new(*level).unwrap_or(NonZeroU16::MIN), None).into()
-        }
+        // PDF/UA-1 wants each heading's text as its title.
+        Role::Heading(level) => Tag::Hn(
+            NonZeroU16::new(*level).unwrap_or(NonZeroU16::MIN),
+            Some(heading_text(node)),
+        )
+        .into(),
         Role::P => Tag::P.into(),
         Role::List(numbered) => Tag::L(if *numbered {
             ListNumbering::Decimal

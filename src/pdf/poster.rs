@@ -2,8 +2,9 @@
 //! and maximum body sizes, the sheet filled top to bottom (the space left over is shared
 //! between the rows, so no empty band opens up), the footer with the QR code at the bottom.
 //!
-//! Minimum body sizes: 12 pt on A4 and 16 pt on A3 for a one-language poster, 10 pt on A4 for
-//! the bilingual one (two columns), other sheets in proportion to their width. When the content
+//! Minimum body sizes: 12 pt on A4 and 16 pt on A3 for a one-language poster (other sheets in
+//! proportion to their width), 10 pt for the bilingual one (two columns; the project sets it on
+//! A3, since the Kazakh column of the heaviest offices needs more than half an A4 at 10 pt). When the content
 //! does not fit at the minimum, the layout tightens in steps (long lists in two columns, then
 //! closer lines and gaps); if even that does not fit, the poster is an error, never clipped and
 //! never a second sheet.
@@ -14,13 +15,11 @@ use super::draw::{Mark, Node, Role};
 use super::layout::{Laid, Type, largest, row, rule, stack};
 use super::text::{Run, widest_piece};
 
-/// Type sizes, as multiples of the body size.
-const H1: f32 = 1.9;
-const H2: f32 = 1.3;
-const OFFICE_NAME: f32 = 1.4;
+/// The key figure (the fee), as a multiple of the body size.
 const FIGURE: f32 = 2.1;
 
-/// How tightly to set: each step fits more on the sheet.
+/// How tightly to set: each step fits more on the sheet. Sizes are multiples of the body size
+/// (which never goes below the sheet's minimum).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Mode {
     /// Line height, as a multiple of the size.
@@ -29,6 +28,15 @@ pub(crate) struct Mode {
     gap: f32,
     /// Whether wide sections set their lists in two columns.
     list_columns: bool,
+    /// The main heading, section headings, the office's name, and the lines under the heading
+    /// and in the office's frame (ministry, status, address, phones).
+    h1: f32,
+    h2: f32,
+    name: f32,
+    sub: f32,
+    /// Margins and QR code as shares of the sheet's width.
+    margin: f32,
+    qr: f32,
 }
 
 const MODES: [Mode; 3] = [
@@ -36,16 +44,34 @@ const MODES: [Mode; 3] = [
         line: 1.22,
         gap: 0.7,
         list_columns: false,
+        h1: 1.9,
+        h2: 1.3,
+        name: 1.4,
+        sub: 1.1,
+        margin: 0.048,
+        qr: 0.14,
     },
     Mode {
-        line: 1.2,
-        gap: 0.55,
+        line: 1.18,
+        gap: 0.5,
         list_columns: true,
+        h1: 1.65,
+        h2: 1.2,
+        name: 1.25,
+        sub: 1.05,
+        margin: 0.043,
+        qr: 0.125,
     },
     Mode {
         line: 1.12,
-        gap: 0.35,
+        gap: 0.3,
         list_columns: true,
+        h1: 1.45,
+        h2: 1.12,
+        name: 1.15,
+        sub: 1.0,
+        margin: 0.036,
+        qr: 0.11,
     },
 ];
 
@@ -53,10 +79,8 @@ const MODES: [Mode; 3] = [
 pub(crate) struct Spec {
     pub width: f32,
     pub height: f32,
-    pub margin: f32,
     pub min_body: f32,
     pub max_body: f32,
-    pub qr_side: f32,
 }
 
 pub(crate) fn spec(doc: &PosterDoc) -> Spec {
@@ -66,15 +90,18 @@ pub(crate) fn spec(doc: &PosterDoc) -> Spec {
         Paper::A3 => 4.0 / 3.0,
         _ => width / (210.0 * MM),
     };
-    let bilingual = doc.columns.len() > 1;
-    let min_body = if bilingual { 10.0 } else { 12.0 } * ratio;
+    // The bilingual poster: 10 pt whatever the sheet (its columns are half as wide, so it is
+    // set on A3, where each column has an A4 page's area).
+    let min_body = if doc.columns.len() > 1 {
+        10.0
+    } else {
+        12.0 * ratio
+    };
     Spec {
         width,
         height,
-        margin: 10.0 * MM * width / (210.0 * MM),
         min_body,
         max_body: min_body * 1.5,
-        qr_side: 0.14 * width,
     }
 }
 
@@ -116,10 +143,11 @@ pub(crate) fn lay_out(
 
 /// The whole sheet at body size `b`, or `None` if it does not fit.
 fn compose(t: &Type, doc: &PosterDoc, spec: &Spec, mode: Mode, b: f32) -> Option<Vec<Node>> {
-    let inner_w = spec.width - 2.0 * spec.margin;
-    let inner_h = spec.height - 2.0 * spec.margin;
+    let margin = mode.margin * spec.width;
+    let inner_w = spec.width - 2.0 * margin;
+    let inner_h = spec.height - 2.0 * margin;
     let gap = mode.gap * b;
-    let footer = footer(t, doc, b, inner_w, spec.qr_side)?;
+    let footer = footer(t, doc, b, inner_w, mode.qr * spec.width)?;
     let room = inner_h - footer.height - gap;
     let n = doc.columns.len().max(1) as f32;
     let col_gap = 1.5 * b;
@@ -130,14 +158,14 @@ fn compose(t: &Type, doc: &PosterDoc, spec: &Spec, mode: Mode, b: f32) -> Option
         let mut placed = spread(rows, gap, room)?;
         placed
             .node
-            .shift(spec.margin + i as f32 * (col_w + col_gap), spec.margin);
+            .shift(margin + i as f32 * (col_w + col_gap), margin);
         if doc.columns.len() > 1 {
             placed.node.role = Role::Section(Some(p.lang.clone()));
         }
         root.push(placed.node);
     }
     let mut f = footer;
-    f.node.shift(spec.margin, spec.margin + inner_h - f.height);
+    f.node.shift(margin, margin + inner_h - f.height);
     root.push(f.node);
     Some(root)
 }
@@ -148,6 +176,12 @@ fn spread(rows: Vec<Laid>, gap: f32, room: f32) -> Option<Laid> {
     let used: f32 =
         rows.iter().map(|r| r.height).sum::<f32>() + gap * (rows.len().saturating_sub(1)) as f32;
     if used > room {
+        if std::env::var("STEND_PDF_DEBUG").is_ok() {
+            eprintln!(
+                "used {used:.0} room {room:.0} rows {:?}",
+                rows.iter().map(|r| r.height.round()).collect::<Vec<_>>()
+            );
+        }
         return None;
     }
     let extra = (room - used) / rows.len().max(1) as f32;
@@ -159,8 +193,7 @@ fn spread(rows: Vec<Laid>, gap: f32, room: f32) -> Option<Laid> {
 /// One language's rows: heading, office, then the sections (narrow ones paired up when the
 /// column is the whole sheet's width).
 fn column_rows(t: &Type, p: &Poster, b: f32, w: f32, mode: Mode, pairs: bool) -> Option<Vec<Laid>> {
-    let gap = mode.gap * b;
-    let mut rows = vec![header(t, p, b, w, gap)?, office(t, &p.office, b, w)?];
+    let mut rows = vec![header(t, p, b, w, mode)?, office(t, &p.office, b, w, mode)?];
     let half = (w - 1.5 * b) / 2.0;
     let mut pending: Option<&Section> = None;
     for s in &p.sections {
@@ -187,7 +220,7 @@ fn column_rows(t: &Type, p: &Poster, b: f32, w: f32, mode: Mode, pairs: bool) ->
 }
 
 /// Kicker, main heading, ministry and, when set, the legal status in a heavy frame.
-fn header(t: &Type, p: &Poster, b: f32, w: f32, gap: f32) -> Option<Laid> {
+fn header(t: &Type, p: &Poster, b: f32, w: f32, mode: Mode) -> Option<Laid> {
     let mut parts = Vec::new();
     if !p.kicker.is_empty() {
         parts.push(t.block(Role::P, &[Run::bold(&p.kicker)], b, w, Align::Left)?);
@@ -195,17 +228,23 @@ fn header(t: &Type, p: &Poster, b: f32, w: f32, gap: f32) -> Option<Laid> {
     parts.push(t.block(
         Role::Heading(1),
         &[Run::bold(&p.heading)],
-        b * H1,
+        b * mode.h1,
         w,
         Align::Left,
     )?);
     if !p.ministry.is_empty() {
-        parts.push(t.block(Role::P, &[Run::plain(&p.ministry)], b * 1.1, w, Align::Left)?);
+        parts.push(t.block(
+            Role::P,
+            &[Run::plain(&p.ministry)],
+            b * mode.sub,
+            w,
+            Align::Left,
+        )?);
     }
     if let Some(status) = &p.status {
-        parts.push(framed(t, &[Run::bold(status)], b * 1.1, w, 2.0)?);
+        parts.push(framed(t, &[Run::bold(status)], b * mode.sub, w, 2.0)?);
     }
-    Some(stack(Role::Div, parts, gap * 0.5))
+    Some(stack(Role::Div, parts, mode.gap * b * 0.5))
 }
 
 /// Text in a frame of `stroke` points, with padding of half the size.
@@ -236,18 +275,24 @@ fn with_frame(content: Node, w: f32, h: f32, stroke: f32) -> Laid {
 }
 
 /// The office: name, address and telephone lines, framed.
-fn office(t: &Type, o: &OfficeBlock, b: f32, w: f32) -> Option<Laid> {
+fn office(t: &Type, o: &OfficeBlock, b: f32, w: f32, mode: Mode) -> Option<Laid> {
     let pad = b * 0.6;
     let iw = w - 2.0 * pad;
     let mut parts = vec![
         t.block(
             Role::Heading(2),
             &[Run::bold(&o.name)],
-            b * OFFICE_NAME,
+            b * mode.name,
             iw,
             Align::Left,
         )?,
-        t.block(Role::P, &[Run::plain(&o.address)], b * 1.1, iw, Align::Left)?,
+        t.block(
+            Role::P,
+            &[Run::plain(&o.address)],
+            b * mode.sub,
+            iw,
+            Align::Left,
+        )?,
     ];
     for line in &o.phones {
         let label = format!("{}:", line.label);
@@ -256,7 +301,7 @@ fn office(t: &Type, o: &OfficeBlock, b: f32, w: f32) -> Option<Laid> {
             runs.push(Run::plain(if i == 0 { " " } else { ", " }));
             runs.push(Run::keep(n, false));
         }
-        parts.push(t.block(Role::P, &runs, b * 1.1, iw, Align::Left)?);
+        parts.push(t.block(Role::P, &runs, b * mode.sub, iw, Align::Left)?);
     }
     let mut inner = stack(Role::Div, parts, b * 0.2);
     inner.node.shift(pad, pad);
@@ -269,7 +314,7 @@ fn section(t: &Type, s: &Section, b: f32, w: f32, mode: Mode, wide: bool) -> Opt
     let mut head = t.block(
         Role::Heading(2),
         &[Run::bold(&s.heading)],
-        b * H2,
+        b * mode.h2,
         w,
         Align::Left,
     )?;
@@ -298,7 +343,7 @@ fn section(t: &Type, s: &Section, b: f32, w: f32, mode: Mode, wide: bool) -> Opt
     Some(s)
 }
 
-/// A list, in one column or two (split where the columns come out most even).
+/// A list, in one column or (when `cols` is 2 and that is shorter) two.
 fn list(t: &Type, numbered: bool, items: &[ListItem], b: f32, w: f32, cols: usize) -> Option<Laid> {
     let gutter = 1.2 * b;
     let cw = if cols == 2 { (w - gutter) / 2.0 } else { w };
@@ -308,11 +353,23 @@ fn list(t: &Type, numbered: bool, items: &[ListItem], b: f32, w: f32, cols: usiz
         .map(|(i, it)| item(t, numbered, i, it, b, cw))
         .collect::<Option<_>>()?;
     let gap = b * 0.25;
+    if cols == 2 && laid.len() >= 2 {
+        // Two columns only when they come out shorter: a list dominated by one long item is
+        // shorter in one column.
+        let two = split_list(laid, numbered, cw, gutter, gap);
+        let one = list(t, numbered, items, b, w, 1)?;
+        return Some(if one.height <= two.height { one } else { two });
+    }
     if cols == 1 || laid.len() < 2 {
         let mut s = stack(Role::List(numbered), laid, gap);
         s.node.role = Role::List(numbered);
         return Some(s);
     }
+    Some(split_list(laid, numbered, cw, gutter, gap))
+}
+
+/// List items in two columns of width `cw`, split where the columns come out most even.
+fn split_list(laid: Vec<Laid>, numbered: bool, cw: f32, gutter: f32, gap: f32) -> Laid {
     let heights: Vec<f32> = laid.iter().map(|l| l.height + gap).collect();
     let total: f32 = heights.iter().sum();
     let mut best = (f32::MAX, 1);
@@ -335,7 +392,7 @@ fn list(t: &Type, numbered: bool, items: &[ListItem], b: f32, w: f32, cols: usiz
     // The list's items are its direct children, in reading order (left column first).
     let kids: Vec<Node> = r.node.children.drain(..).flat_map(|c| c.children).collect();
     r.node.children = kids;
-    Some(r)
+    r
 }
 
 /// A list item: its label (number or bullet) hanging left of the text, a bold lead, the rest.
@@ -549,7 +606,7 @@ mod tests {
         // The footer's rule sits at the bottom margin's edge minus the footer's height, and the
         // last row of content ends right above it (the slack is shared out, not left at the foot).
         let spec = spec(&doc);
-        let bottom = spec.height - spec.margin;
+        let bottom = spec.height - laid.mode.margin * spec.width;
         let mut lowest: f32 = 0.0;
         for n in &laid.root[..1] {
             visit(n, &mut |m| {

@@ -1,7 +1,8 @@
 //! Line breaking: runs of regular or bold text broken into lines of a given width, only at
-//! spaces and after a hyphen between letters. Words are never split elsewhere: a word wider
-//! than the line makes the paragraph not fit (the layout then tries smaller type or another
-//! arrangement), so the printed text reads and extracts exactly as given.
+//! spaces. Words are never split, not even after a hyphen (text extractors such as pdftotext
+//! take a hyphen at a line's end for hyphenation and drop it, so «Әл-Фараби» would come out
+//! «ӘлФараби»): a word wider than the line makes the paragraph not fit (the layout then tries
+//! smaller type or another arrangement), so the printed text reads and extracts as given.
 
 use super::fonts::Fonts;
 
@@ -64,7 +65,7 @@ struct Piece {
 }
 
 /// Splits `runs` into unbreakable pieces. A break may follow a space (the space hangs at the
-/// line's end and is not printed there) or a hyphen with a letter on each side.
+/// line's end and is not printed there).
 fn pieces(fonts: &Fonts, runs: &[Run], size: f32) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut cur = Piece {
@@ -79,12 +80,7 @@ fn pieces(fonts: &Fonts, runs: &[Run], size: f32) -> Vec<Piece> {
         for (k, &(i, c)) in chars.iter().enumerate() {
             let end = i + c.len_utf8();
             let next = chars.get(k + 1).map(|x| x.1);
-            let prev = k.checked_sub(1).map(|p| chars[p].1);
-            let breaks_after = !run.keep
-                && (c == ' '
-                    || (c == '-'
-                        && prev.is_some_and(char::is_alphabetic)
-                        && next.is_some_and(char::is_alphabetic)));
+            let breaks_after = !run.keep && c == ' ';
             if c == ' ' {
                 if start < i {
                     cur.parts.push((ri, start..i));
@@ -108,18 +104,6 @@ fn pieces(fonts: &Fonts, runs: &[Run], size: f32) -> Vec<Piece> {
                     cur.parts.push((ri, i..end));
                     cur.width += face.width(" ") * size;
                 }
-            } else if breaks_after {
-                cur.parts.push((ri, start..end));
-                cur.width += face.width(&run.text[start..end]) * size;
-                start = end;
-                out.push(std::mem::replace(
-                    &mut cur,
-                    Piece {
-                        parts: Vec::new(),
-                        width: 0.0,
-                        space: 0.0,
-                    },
-                ));
             }
         }
         if start < run.text.len() {
@@ -221,7 +205,7 @@ mod tests {
     }
 
     #[test]
-    fn breaks_only_at_spaces_and_hyphens_between_letters() {
+    fn breaks_only_at_spaces() {
         let f = test_fonts();
         let runs = [Run::plain("өтініш-сауалнама және паспорт, 2-10-02")];
         let size = 10.0;
@@ -229,11 +213,11 @@ mod tests {
         let lines = wrap(f, &runs, size, w + 1.0).expect("fits");
         assert_eq!(
             texts(&lines),
-            vec!["өтініш-сауалнама", "және", "паспорт,", "2-10-02"]
+            vec!["өтініш-сауалнама", "және паспорт,", "2-10-02"]
         );
+        // Not even after a hyphen: the hyphenated word needs its whole width.
         let narrow = f.face(false).width("өтініш-") * size + 0.5;
-        let lines = wrap(f, &runs[..], size, narrow).expect("fits");
-        assert_eq!(texts(&lines)[..2], ["өтініш-", "сауалнама"]);
+        assert!(wrap(f, &runs[..], size, narrow).is_none());
         // A word wider than the line does not fit: it is never split.
         assert!(wrap(f, &[Run::plain("Көрсеткіштің")], size, 20.0).is_none());
     }
