@@ -9,6 +9,14 @@
 //   pixel rows must be at most 15 % of the sheet's height. Measured on the rendered PDF rather
 //   than on element boxes because it is what the paper shows: margins, borders and whatever
 //   Chromium's print layout did, with no guess about which boxes count as content.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { allPages, startServer, launchBrowser, pool, siteDir } from './lib/site.mjs';
+
 let server, browser, dir;
 before(async () => {
   server = await startServer();
@@ -31,7 +39,7 @@ async function print(path, page) {
   await page.goto(server.origin + path, { waitUntil: 'load' });
   await page.emulateMedia({ media: 'print' });
   const type = await page.evaluate(fontSizes);
-  await page.emulateMedia({ media: 'screen' });
+  await page.emulateMedia({ media: null });
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   const file = join(dir, path.replace(/[^a-z0-9]+/gi, '_') + '.pdf');
   writeFileSync(file, pdf);
@@ -134,7 +142,7 @@ test('every poster variant prints on exactly one sheet of its size, in stand-siz
   for (const { route } of offices) {
     for (const lang of ['kk', 'ru']) {
       jobs.push({ path: `/${lang}/${route}poster/`, w: 210, h: 297, limits: POSTER.a4 });
-      jobs.push({ path: `/${lang}/${route}poster/bilingual/`, w: 210, h: 297, limits: POSTER.bilingual });
+      jobs.push({ path: `/${lang}/${route}poster/bilingual/`, w: 297, h: 420, limits: POSTER.bilingual });
       jobs.push({ path: `/${lang}/${route}poster/a3/`, w: 297, h: 420, limits: POSTER.a3 });
     }
   }

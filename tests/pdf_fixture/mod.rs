@@ -168,13 +168,13 @@ fn sections(d: &Department, u: Option<&Unit>, lang: &str) -> Vec<Section> {
                 rest = format!("{rest}, {} {a}–{b}", ui(lang, "hours_lunch").to_lowercase());
             }
             ListItem {
-                lead: format!("{days}:"),
+                lead: days,
                 rest,
             }
         })
         .collect();
     hours.extend(closed.iter().map(|c| ListItem {
-        lead: format!("{}:", day(c)),
+        lead: day(c),
         rest: ui(lang, "hours_closed"),
     }));
     let terms = &data.service.terms;
