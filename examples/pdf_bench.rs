@@ -75,8 +75,8 @@ fn main() {
             poster_doc(d, u, "kk", Paper::A3, false),
         ),
         (
-            "bilingual A4 poster (Akkol)",
-            poster_doc(d, u, "kk", Paper::A4, true),
+            "bilingual A3 poster (Akkol)",
+            poster_doc(d, u, "kk", Paper::A3, true),
         ),
     ];
     let forms = [
@@ -107,6 +107,8 @@ fn main() {
     for (name, doc) in &forms {
         sheets.push((name, Box::new(move || pdf::form(doc, fonts).expect("pdf"))));
     }
+    let (lay, ..) = time(|| pdf::poster_fits(&posters[0].1, fonts).expect("fits") as usize);
+    println!("layout alone of the first poster (no PDF written): {lay:.0} µs");
     for (name, f) in &sheets {
         let (median, min, max, size) = time(|| f().len());
         println!("{name}: median {median:.0} µs (min {min:.0}, max {max:.0}), {size} bytes");
