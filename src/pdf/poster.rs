@@ -562,19 +562,23 @@ mod tests {
         let short = lay_out(f, &fixture(Paper::A4, 3, 3)).expect("fits");
         assert_eq!(short.body, 18.0, "short text is set at the maximum");
         assert_eq!(short.mode, MODES[0]);
-        let long = lay_out(f, &fixture(Paper::A4, 12, 40)).expect("fits tightened");
+        // Growing the list: the type shrinks, then the layout tightens, then it cannot fit.
+        let results: Vec<_> = (1..=30)
+            .map(|n| lay_out(f, &fixture(Paper::A4, n, 25)))
+            .collect();
+        assert!(results.iter().flatten().all(|l| l.body >= 12.0));
         assert!(
-            long.body >= 12.0 && long.mode != MODES[0],
-            "{} {:?}",
-            long.body,
-            long.mode
+            results.iter().flatten().any(|l| l.mode != MODES[0]),
+            "some length needs a tighter mode"
         );
-        let err = lay_out(f, &fixture(Paper::A4, 40, 80))
-            .err()
-            .expect("too long");
+        assert!(matches!(
+            results.last(),
+            Some(Err(crate::pdf::PdfError::DoesNotFit { .. }))
+        ));
+        let first_err = results.iter().position(|r| r.is_err()).expect("one fails");
         assert!(
-            matches!(err, crate::pdf::PdfError::DoesNotFit { .. }),
-            "{err}"
+            results[first_err..].iter().all(|r| r.is_err()),
+            "longer never fits again"
         );
     }
 

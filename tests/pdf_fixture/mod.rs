@@ -167,10 +167,7 @@ fn sections(d: &Department, u: Option<&Unit>, lang: &str) -> Vec<Section> {
             if let (Some(a), Some(b)) = (&r.break_start, &r.break_end) {
                 rest = format!("{rest}, {} {a}–{b}", ui(lang, "hours_lunch").to_lowercase());
             }
-            ListItem {
-                lead: days,
-                rest,
-            }
+            ListItem { lead: days, rest }
         })
         .collect();
     hours.extend(closed.iter().map(|c| ListItem {
