@@ -12,6 +12,9 @@ use std::path::PathBuf;
 use std::time::Instant;
 use stend::pdf::{self, Paper};
 
+/// Makes one PDF.
+type Sheet<'a> = Box<dyn Fn() -> Vec<u8> + 'a>;
+
 const EPOCH_2026: &str = "1767225600";
 
 fn root() -> PathBuf {
@@ -97,7 +100,7 @@ fn main() {
             ),
         ),
     ];
-    let mut sheets: Vec<(&str, Box<dyn Fn() -> Vec<u8> + '_>)> = Vec::new();
+    let mut sheets: Vec<(&str, Sheet)> = Vec::new();
     for (name, doc) in &posters {
         sheets.push((
             name,

@@ -17,9 +17,11 @@ pub const MAX_BODY: f32 = 11.0;
 const CAPTION: f32 = 0.78;
 const LINE: f32 = 1.2;
 
-/// Where each form goes on the sheet: `(x, y, width, height)` in points, and the cut line
-/// between two forms.
-fn slots(doc: &FormDoc) -> (Vec<(f32, f32, f32, f32)>, Option<Mark>) {
+/// A form's place on the sheet: `(x, y, width, height)` in points.
+type Slot = (f32, f32, f32, f32);
+
+/// Where each form goes on the sheet, and the cut line between two forms.
+fn slots(doc: &FormDoc) -> (Vec<Slot>, Option<Mark>) {
     let (w, h) = doc.paper.pt();
     let margin = (0.055 * w.min(h)).clamp(3.0 * MM, 15.0 * MM);
     let (iw, ih) = (w - 2.0 * margin, h - 2.0 * margin);

@@ -109,7 +109,8 @@ pub(crate) fn spec(doc: &PosterDoc) -> Spec {
 pub(crate) struct Laidout {
     pub root: Vec<Node>,
     pub body: f32,
-    /// The tightening step that was needed (for tests and diagnostics).
+    /// The tightening step that was needed; read by the tests only, for now.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub mode: Mode,
 }
 
