@@ -33,6 +33,7 @@ pub mod markdown;
 pub mod model;
 pub mod opendata;
 pub mod page;
+pub mod pdf;
 pub mod plan;
 pub mod present;
 pub mod qr;

@@ -131,7 +131,22 @@ fn a_poster_carries_the_offices_facts_and_the_services() {
         .next()
         .expect("QR code");
     assert!(qr.select(&sel("path[d]")).next().is_some());
-    assert!(sheet_text.contains("https://www.mvd.kz/kk/offices/akmola/akkol-district/"));
+    // Printed short, without the scheme; the code itself carries the full address.
+    assert_eq!(
+        texts(&poster, ".p-url"),
+        vec!["www.mvd.kz/kk/offices/akmola/akkol-district/"]
+    );
+    assert!(!sheet_text.contains("https://"));
+
+    // The issuing committee and, the shipped standard being repealed, its legal status.
+    assert_eq!(
+        texts(&poster, ".poster-head .p-ministry"),
+        vec!["Көші-қон полициясы комитеті"]
+    );
+    let status = texts(&poster, ".poster-head .p-status");
+    assert_eq!(status.len(), 1, "{status:?}");
+    assert!(status[0].starts_with("Күшін жойған."), "{status:?}");
+    assert!(status[0].contains("04.02.2014 № 54"), "{status:?}");
     assert_eq!(
         decode_qr(&qr.html()),
         "https://www.mvd.kz/kk/offices/akmola/akkol-district/"
@@ -227,6 +242,37 @@ fn receipts_follow_the_appendices_and_preprint_the_office() {
 }
 
 #[test]
+fn the_complaint_receipts_page_says_why_it_names_another_service() {
+    for (lang, want) in [
+        (
+            "kk",
+            "«Қазақстан Республикасына жеке және қызметтік істер бойынша шақыруларды ресімдеу»",
+        ),
+        (
+            "ru",
+            "«Оформление приглашений в Республику Казахстан по частным и служебным делам»",
+        ),
+    ] {
+        for p in [
+            format!("{lang}/forms/complaint-receipt/"),
+            format!("{lang}/offices/akmola/akkol-district/forms/complaint-receipt/bilingual/"),
+        ] {
+            let doc = page(&p);
+            let notes = texts(&doc, "main .note.screen-only[role=note]");
+            assert_eq!(notes.len(), 1, "{p}: {notes:?}");
+            assert!(notes[0].contains(want), "{p}: {notes:?}");
+            // On the page, not on paper: the note is outside the printed sheet.
+            assert!(doc.select(&sel("article.sheet .note")).next().is_none());
+        }
+    }
+    // The bilingual sheet keeps the source's heading in both languages.
+    let doc = page("kk/forms/complaint-receipt/bilingual/");
+    let heads = texts(&doc, "article.sheet .appendix");
+    assert_eq!(heads.len(), 2, "{heads:?}");
+    assert!(heads[1].contains("Оформление приглашений"), "{heads:?}");
+}
+
+#[test]
 fn long_office_headers_get_the_compact_type_only_where_needed() {
     let long = page("kk/offices/south-kazakhstan/shymkent-city/forms/complaint-receipt/");
     assert!(long.select(&sel(".prefilled.compact")).next().is_some());
@@ -235,6 +281,24 @@ fn long_office_headers_get_the_compact_type_only_where_needed() {
     let short = page("kk/offices/akmola/akkol-district/forms/complaint-receipt/");
     assert!(short.select(&sel(".prefilled")).next().is_some());
     assert!(short.select(&sel(".prefilled.compact")).next().is_none());
+    // The posters of those offices get the tighter layout (lists in columns), not smaller type.
+    for v in ["poster/", "poster/a3/", "poster/bilingual/"] {
+        let long = page(&format!("ru/offices/south-kazakhstan/shymkent-city/{v}"));
+        assert!(
+            long.select(&sel("article.poster.poster-compact"))
+                .next()
+                .is_some(),
+            "{v}"
+        );
+        let short = page(&format!("ru/offices/akmola/akkol-district/{v}"));
+        assert!(
+            short
+                .select(&sel("article.poster-compact"))
+                .next()
+                .is_none(),
+            "{v}"
+        );
+    }
 }
 
 #[test]

@@ -426,4 +426,8 @@ pub struct ComplaintReceipt {
     pub size: Text,
     pub width_mm: u32,
     pub height_mm: u32,
+    /// A note for the form's web page (never printed): what a reader should know about how
+    /// the form was transcribed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
 }

@@ -1,11 +1,18 @@
 // Printables come out right on paper: every poster on exactly one sheet, the complaint receipt
 // on one 75 × 55 mm page, the document receipt on one A5 page, bilingual variants on one sheet.
 // Each is printed to PDF by Chromium with the page's own CSS page size and margins, and the PDF
-// is measured with pdfinfo (poppler-utils).
+// is measured with pdfinfo (poppler-utils). Every printed sheet is also checked as paper:
+// - type sizes: the computed font size of every element with text of its own on the sheet, in
+//   print media (emulateMedia print, as page.pdf lays out), against the sheet's minimum for body
+//   text and small print, and headings larger than the body minimum;
+// - the used share: the PDF is rendered by pdftoppm (30 dpi, grey) and the tallest run of blank
+//   pixel rows must be at most 15 % of the sheet's height. Measured on the rendered PDF rather
+//   than on element boxes because it is what the paper shows: margins, borders and whatever
+//   Chromium's print layout did, with no guess about which boxes count as content.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { allPages, startServer, launchBrowser, pool, siteDir } from './lib/site.mjs';
@@ -25,17 +32,87 @@ after(async () => {
 const MM = 72 / 25.4;
 
 /** Prints `path` to PDF as Chromium's Print does (CSS page size and margins) and returns
- * { pages, width, height } in millimetres. */
+ * { pages, width, height } in millimetres, the font sizes of the sheet's text in print media
+ * ({ body, small, headings }: arrays of { pt, what }) and the tallest blank band (share of the
+ * sheet's height). */
 async function print(path, page) {
   await page.goto(server.origin + path, { waitUntil: 'load' });
+  await page.emulateMedia({ media: 'print' });
+  const type = await page.evaluate(fontSizes);
+  await page.emulateMedia({ media: null });
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   const file = join(dir, path.replace(/[^a-z0-9]+/gi, '_') + '.pdf');
   writeFileSync(file, pdf);
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   const pages = Number(/Pages:\s+(\d+)/.exec(info)[1]);
   const [, w, h] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
-  return { pages, width: Number(w) / MM, height: Number(h) / MM };
+  return { pages, width: Number(w) / MM, height: Number(h) / MM, type, band: largestBlankBand(file) };
 }
+
+/** In the page: the font size (pt) of every visible element on the sheet with text of its
+ * own, as headings (h1–h3, the form title, a table caption), small print (captions under
+ * blanks, the appendix line, the pre-printed office, column numbers) or body text. */
+function fontSizes() {
+  const out = { body: [], small: [], headings: [] };
+  const sheet = document.querySelector('article.sheet');
+  for (const el of sheet.querySelectorAll('*')) {
+    const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+    if (!own || el.closest('svg')) continue;
+    const cs = getComputedStyle(el);
+    if (cs.display === 'none' || cs.visibility === 'hidden' || !el.getClientRects().length) continue;
+    const kind = el.closest('h1, h2, h3, .form-title, caption') ? 'headings'
+      : el.closest('.caption, .appendix, .prefilled, .colnums') ? 'small' : 'body';
+    out[kind].push({ pt: parseFloat(cs.fontSize) * 0.75, what: `${el.tagName.toLowerCase()}.${el.className} «${el.textContent.trim().slice(0, 30)}»` });
+  }
+  return out;
+}
+
+/** The tallest run of blank (white) pixel rows of the PDF's page, as a share of its height. */
+function largestBlankBand(pdfFile) {
+  const stem = pdfFile.replace(/\.pdf$/, '');
+  execFileSync('pdftoppm', ['-r', '30', '-gray', '-singlefile', pdfFile, stem]);
+  const pgm = readFileSync(stem + '.pgm');
+  // Binary PGM: "P5\n<width> <height>\n255\n" then one byte per pixel.
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'));
+  const [w, h] = [Number(header[1]), Number(header[2])];
+  const start = header[0].length;
+  let run = 0, best = 0;
+  for (let y = 0; y < h; y++) {
+    let blank = true;
+    for (let x = 0; x < w && blank; x++) if (pgm[start + y * w + x] < 245) blank = false;
+    run = blank ? run + 1 : 0;
+    best = Math.max(best, run);
+  }
+  return best / h;
+}
+
+/** What is wrong with a printed sheet as paper: type below `limits` ({ body, small } in pt;
+ * headings must reach 1.2 × the body minimum) or a blank band over 15 % of the sheet. */
+function paperFailures(path, r, limits) {
+  const out = [];
+  const low = (list, min, kind) => list.filter((x) => x.pt < min - 0.05)
+    .slice(0, 3).map((x) => `${path}: ${kind} ${x.pt.toFixed(1)} pt < ${min} pt: ${x.what}`);
+  out.push(...low(r.type.body, limits.body, 'body'));
+  out.push(...low(r.type.small, limits.small ?? limits.body, 'small print'));
+  if (limits.headings) out.push(...low(r.type.headings, limits.headings, 'heading'));
+  if (!r.type.body.length) out.push(`${path}: no body text found`);
+  if (r.band > 0.15) out.push(`${path}: a blank band of ${(r.band * 100).toFixed(0)} % of the sheet`);
+  return out;
+}
+
+/** Type minimums of the posters (pt): body text, and headings 1.2 × larger. */
+const POSTER = {
+  a4: { body: 12, headings: 14.4 },
+  a3: { body: 16, headings: 19.2 },
+  bilingual: { body: 10, headings: 12 },
+};
+/** And of the forms: body text, and small print (captions, the appendix line, the pre-printed
+ * office) on the small receipts, as the standard's forms print them. */
+const FORM = {
+  complaint: { body: 8, small: 5 },
+  document: { body: 9.5, small: 7.5, headings: 11.4 },
+  quality: { body: 10, small: 8, headings: 10 },
+};
 
 function near(actual, expected, what) {
   assert.ok(Math.abs(actual - expected) < 1.5, `${what}: ${actual.toFixed(1)} mm, expected ${expected} mm`);
@@ -58,16 +135,16 @@ function sampleOffices() {
   return [...new Map([...heaviest, ...spread, ...seats].map((x) => [x.route, x])).values()];
 }
 
-test('every poster variant prints on exactly one sheet of its size (sample across departments, longest offices)', async () => {
+test('every poster variant prints on exactly one sheet of its size, in stand-sized type, using the sheet (sample across departments, longest offices)', async () => {
   const offices = sampleOffices();
   assert.ok(offices.length >= 16, `only ${offices.length} offices sampled`);
   const jobs = [];
   for (const { route } of offices) {
     for (const lang of ['kk', 'ru']) {
-      jobs.push({ path: `/${lang}/${route}poster/`, w: 210, h: 297 });
-      jobs.push({ path: `/${lang}/${route}poster/bilingual/`, w: 210, h: 297 });
+      jobs.push({ path: `/${lang}/${route}poster/`, w: 210, h: 297, limits: POSTER.a4 });
+      jobs.push({ path: `/${lang}/${route}poster/bilingual/`, w: 297, h: 420, limits: POSTER.bilingual });
+      jobs.push({ path: `/${lang}/${route}poster/a3/`, w: 297, h: 420, limits: POSTER.a3 });
     }
-    jobs.push({ path: `/kk/${route}poster/a3/`, w: 297, h: 420 });
   }
   const pages = await Promise.all([0, 1].map(() => browser.newPage()));
   const failures = [];
@@ -76,6 +153,7 @@ test('every poster variant prints on exactly one sheet of its size (sample acros
     if (r.pages !== 1) failures.push(`${job.path}: ${r.pages} pages`);
     near(r.width, job.w, `${job.path} width`);
     near(r.height, job.h, `${job.path} height`);
+    failures.push(...paperFailures(job.path, r, job.limits));
   });
   for (const p of pages) await p.close();
   assert.deepEqual(failures, [], failures.join('\n'));
@@ -104,6 +182,7 @@ async function printAll(jobs) {
       if (Math.abs(r.width - job.w) >= 1.5 || Math.abs(r.height - job.h) >= 1.5) {
         failures.push(`${job.path}: ${r.width.toFixed(1)} × ${r.height.toFixed(1)} mm, expected ${job.w} × ${job.h} mm`);
       }
+      failures.push(...paperFailures(job.path, r, job.limits));
     });
   } finally {
     for (const t of tabs) await t.close();
@@ -117,8 +196,8 @@ test('every complaint receipt prints as one 75 × 55 mm page; the bilingual one 
   const jobs = [];
   for (const lang of ['kk', 'ru']) {
     for (const base of [`/${lang}/forms/`, ...allOffices().map((o) => `/${lang}/${o}forms/`)]) {
-      jobs.push({ path: `${base}complaint-receipt/`, w: 75, h: 55 });
-      jobs.push({ path: `${base}complaint-receipt/bilingual/`, w: 75, h: 110 });
+      jobs.push({ path: `${base}complaint-receipt/`, w: 75, h: 55, limits: FORM.complaint });
+      jobs.push({ path: `${base}complaint-receipt/bilingual/`, w: 75, h: 110, limits: FORM.complaint });
     }
   }
   const failures = await printAll(jobs);
@@ -129,10 +208,10 @@ test('every document receipt prints on one A5 page; the bilingual one on one A4 
   const jobs = [];
   for (const lang of ['kk', 'ru']) {
     for (const base of [`/${lang}/forms/`, ...allOffices().map((o) => `/${lang}/${o}forms/`)]) {
-      jobs.push({ path: `${base}document-receipt/`, w: 148, h: 210 });
-      jobs.push({ path: `${base}document-receipt/bilingual/`, w: 297, h: 210 });
+      jobs.push({ path: `${base}document-receipt/`, w: 148, h: 210, limits: FORM.document });
+      jobs.push({ path: `${base}document-receipt/bilingual/`, w: 297, h: 210, limits: FORM.document });
     }
-    jobs.push({ path: `/${lang}/forms/quality-indicators/`, w: 210, h: 297 });
+    jobs.push({ path: `/${lang}/forms/quality-indicators/`, w: 210, h: 297, limits: FORM.quality });
   }
   const failures = await printAll(jobs);
   assert.deepEqual(failures, [], `${failures.length} of ${jobs.length}:\n${failures.slice(0, 100).join('\n')}`);
