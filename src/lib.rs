@@ -34,6 +34,7 @@ pub mod routes;
 pub mod schema;
 pub mod serve;
 pub mod structured;
+pub mod translit;
 pub mod validate;
 pub mod write;
 
