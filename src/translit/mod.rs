@@ -154,16 +154,13 @@ pub fn first_cyrillic(text: &str) -> Option<(usize, char)> {
 /// verbatim: a Cyrillic letter found here is one transliteration left behind.
 pub fn first_untransliterated(text: &str) -> Option<(usize, char)> {
     let mut from = 0;
-    for span in protect::spans(text)
-        .into_iter()
-        .chain([text.len()..text.len()])
-    {
+    for span in protect::spans(text) {
         if let Some((i, c)) = first_cyrillic(&text[from..span.start]) {
             return Some((from + i, c));
         }
         from = span.end;
     }
-    None
+    first_cyrillic(&text[from..]).map(|(i, c)| (from + i, c))
 }
 
 /// HTML that [`transliterate_html`] cannot follow, with where it went wrong.
