@@ -41,6 +41,7 @@ pub mod render;
 pub mod routes;
 pub mod schema;
 pub mod search;
+pub mod translit;
 pub mod util;
 pub mod validate;
 pub mod view;

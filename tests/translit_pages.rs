@@ -1,0 +1,236 @@
+//! Transliterating real pages of the shipped site: Kazakh pages of every kind go through
+//! `transliterate_html`, and the result keeps the document's structure, its scripts and links,
+//! and has no Cyrillic letter left in Kazakh text or read attributes.
+
+mod common;
+
+use common::*;
+use scraper::{ElementRef, Html, Node};
+use stend::translit::{Scheme, first_untransliterated, transliterate_html};
+
+/// Kazakh pages of every template: home, content pages, the standard, the directory with its
+/// finder, a department, an office, posters (one bilingual, with its Russian column), forms.
+const PAGES: &[&str] = &[
+    "kk/index.html",
+    "kk/standard/index.html",
+    "kk/documents/index.html",
+    "kk/fee/index.html",
+    "kk/hours/index.html",
+    "kk/refusal/index.html",
+    "kk/complaints/index.html",
+    "kk/forms/index.html",
+    "kk/offices/index.html",
+    "kk/offices/astana/index.html",
+    "kk/offices/astana/almaty-district/index.html",
+    "kk/offices/astana/almaty-district/poster/index.html",
+    "kk/offices/astana/almaty-district/poster/bilingual/index.html",
+    "kk/offices/astana/almaty-district/forms/document-receipt/bilingual/index.html",
+    "kk/offices/astana/almaty-district/forms/complaint-receipt/index.html",
+];
+
+/// Attributes transliterated in Kazakh elements; their values may differ, all others may not.
+const READ: &[&str] = &[
+    "title",
+    "alt",
+    "aria-label",
+    "aria-description",
+    "aria-roledescription",
+    "aria-valuetext",
+    "aria-placeholder",
+    "placeholder",
+    "label",
+    "data-some",
+    "data-none",
+];
+
+fn page(path: &str) -> String {
+    let bytes = shipped()
+        .files
+        .get(path)
+        .unwrap_or_else(|| panic!("{path} not built"));
+    String::from_utf8(bytes.clone()).expect("utf-8")
+}
+
+fn latin(path: &str) -> String {
+    transliterate_html(Scheme::KazakhLatin2021, &page(path))
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Whether the element's language, inherited from the nearest `lang`, is Kazakh to
+/// transliterate (the page itself is `lang="kk"`).
+fn is_kazakh(el: ElementRef) -> bool {
+    let lang = std::iter::once(*el)
+        .chain(el.ancestors())
+        .filter_map(|n| n.value().as_element())
+        .find_map(|e| e.attr("lang"))
+        .unwrap_or("kk")
+        .to_ascii_lowercase();
+    (lang == "kk" || lang.starts_with("kk-")) && !lang.contains("cyrl")
+}
+
+fn is_meta_text(el: ElementRef) -> bool {
+    el.value().name() == "meta"
+        && ["name", "property"].iter().any(|a| {
+            el.attr(a)
+                .is_some_and(|v| ["description", "og:title", "og:description"].contains(&v))
+        })
+}
+
+/// An element's name and its attributes, sorted, with the values of the transliterated ones left
+/// out (only their presence counts).
+type Shape = (String, Vec<(String, Option<String>)>);
+
+/// Every element in document order.
+fn structure(doc: &Html) -> Vec<Shape> {
+    doc.root_element()
+        .descendent_elements()
+        .map(|el| {
+            let read = |name: &str| READ.contains(&name) || (name == "content" && is_meta_text(el));
+            let mut attrs: Vec<(String, Option<String>)> = el
+                .value()
+                .attrs()
+                .map(|(n, v)| (n.to_string(), (!read(n)).then(|| v.to_string())))
+                .collect();
+            attrs.sort();
+            (el.value().name().to_string(), attrs)
+        })
+        .collect()
+}
+
+/// The text of every `<script>` and `<style>`, in document order.
+fn raw_texts(doc: &Html) -> Vec<String> {
+    doc.root_element()
+        .descendent_elements()
+        .filter(|el| matches!(el.value().name(), "script" | "style"))
+        .map(|el| el.text().collect())
+        .collect()
+}
+
+#[test]
+fn structure_scripts_and_links_are_unchanged() {
+    for path in PAGES {
+        let before = Html::parse_document(&page(path));
+        let after = Html::parse_document(&latin(path));
+        assert!(before.errors.is_empty(), "{path}: {:?}", before.errors);
+        assert!(after.errors.is_empty(), "{path}: {:?}", after.errors);
+        let (s0, s1) = (structure(&before), structure(&after));
+        assert!(s0.len() > 30, "{path}: only {} elements", s0.len());
+        assert_eq!(s0, s1, "{path}: element structure changed");
+        let scripts = raw_texts(&before);
+        assert!(
+            scripts.iter().any(|s| s.contains("schema.org")),
+            "{path}: no JSON-LD to compare"
+        );
+        assert_eq!(
+            scripts,
+            raw_texts(&after),
+            "{path}: a script or style changed"
+        );
+    }
+}
+
+#[test]
+fn no_cyrillic_is_left_in_kazakh_text_or_read_attributes() {
+    let mut texts = 0;
+    for path in PAGES {
+        let doc = Html::parse_document(&latin(path));
+        for node in doc.tree.root().descendants() {
+            let Node::Text(text) = node.value() else {
+                continue;
+            };
+            let Some(parent) = node.parent().and_then(ElementRef::wrap) else {
+                continue;
+            };
+            if matches!(parent.value().name(), "script" | "style") || !is_kazakh(parent) {
+                continue;
+            }
+            texts += 1;
+            assert_eq!(
+                first_untransliterated(text),
+                None,
+                "{path}: Cyrillic left in {:?}",
+                &**text
+            );
+        }
+        for el in doc.root_element().descendent_elements() {
+            if !is_kazakh(el) {
+                continue;
+            }
+            for (name, value) in el.value().attrs() {
+                if READ.contains(&name) || (name == "content" && is_meta_text(el)) {
+                    assert_eq!(
+                        first_untransliterated(value),
+                        None,
+                        "{path}: {name}={value:?}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(texts > 1000, "only {texts} Kazakh text nodes checked");
+}
+
+#[test]
+fn russian_parts_and_addresses_are_kept() {
+    // The language switcher's link to the Russian edition, and the bilingual poster's column.
+    let home = latin("kk/index.html");
+    assert!(home.contains(r#"lang="ru">Русский</a>"#));
+    let poster = page("kk/offices/astana/almaty-district/poster/bilingual/index.html");
+    let poster_latin = latin("kk/offices/astana/almaty-district/poster/bilingual/index.html");
+    let russian = |html: &str| -> Vec<String> {
+        let doc = Html::parse_document(html);
+        doc.root_element()
+            .descendent_elements()
+            .filter(|el| el.attr("lang") == Some("ru"))
+            .map(|el| el.html())
+            .collect()
+    };
+    let (ru0, ru1) = (russian(&poster), russian(&poster_latin));
+    assert!(
+        ru0.iter()
+            .any(|h| h.contains("Департамент") || h.contains("Управление"))
+    );
+    assert_eq!(ru0, ru1);
+    // Web addresses in the text stay as printed.
+    assert!(latin("kk/offices/astana/index.html").contains(
+        r#"<a href="http://www.ast.dvd.mvd.kz" rel="external noopener">www.ast.dvd.mvd.kz</a>"#
+    ));
+    assert!(latin("kk/standard/index.html").contains("IIM-nıñ www.mvd.kz internet-resursynda"));
+}
+
+#[test]
+fn the_kazakh_text_is_in_latin() {
+    let home = latin("kk/index.html");
+    for want in [
+        "<title>Qazaqstan Respublikasynan tys jerlerge tūraqty tūruğa şyğu üşın qūjattar resımdeu</title>",
+        "Negızgı mazmūnğa ötu",
+        r#"aria-label="Tıldı tañdau""#,
+        r#"<meta name="description" content="Memlekettık qyzmet: "#,
+        r#"<html lang="kk">"#,
+    ] {
+        assert!(home.contains(want), "{want}");
+    }
+    let offices = latin("kk/offices/index.html");
+    assert!(offices.contains("Astana qalasynyñ Işkı ıster departamentı"));
+    // Search keys stay as stend made them (Cyrillic): the finder matches on them.
+    let before = page("kk/offices/index.html");
+    let keys = |h: &str| -> Vec<String> {
+        Html::parse_document(h)
+            .root_element()
+            .descendent_elements()
+            .filter_map(|el| el.attr("data-search").map(str::to_string))
+            .collect()
+    };
+    assert!(!keys(&before).is_empty());
+    assert_eq!(keys(&before), keys(&offices));
+}
+
+#[test]
+fn transliterating_a_page_is_deterministic_and_idempotent() {
+    for path in PAGES {
+        let once = latin(path);
+        assert_eq!(once, latin(path), "{path}");
+        let twice = transliterate_html(Scheme::KazakhLatin2021, &once).expect("re-run");
+        assert_eq!(once, twice, "{path}");
+    }
+}
