@@ -80,6 +80,20 @@ pub struct Page {
     pub kind: PageKind,
     /// Content file the page comes from, for diagnostics.
     pub source: Option<PathBuf>,
+    /// The PDF the page is also published as, once the render has made it (printable pages
+    /// with `pdf: true` only): its page links it with its size.
+    pub pdf: Option<PdfFile>,
+}
+
+/// A printable page's PDF, as its page links it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PdfFile {
+    /// Site-absolute route (`/kk/offices/astana/poster/a3/poster.pdf`).
+    pub route: String,
+    /// The sheet, as printed in the link (`A4`, `75 × 55 мм`).
+    pub paper: String,
+    /// Size in bytes.
+    pub bytes: usize,
 }
 
 /// What a page shows.

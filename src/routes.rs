@@ -117,6 +117,13 @@ pub fn receipt(
     }
 }
 
+/// The PDF of a printable page (a poster or form route): a file in the page's folder, named
+/// after what it is (`poster.pdf`, `complaint-receipt.pdf`), so a downloaded copy says what it
+/// is.
+pub fn pdf(page_route: &str, name: &str) -> String {
+    format!("{page_route}{name}.pdf")
+}
+
 /// The 404 page.
 pub fn not_found() -> String {
     "/404.html".to_string()

@@ -7,156 +7,12 @@
 
 mod common;
 mod pdf_fixture;
+mod pdf_tools;
 
 use common::*;
 use pdf_fixture::*;
-use std::path::Path;
-use std::process::Command;
+use pdf_tools::*;
 use stend::pdf::{self, Paper, PdfError};
-
-const POINTS_PER_MM: f64 = 72.0 / 25.4;
-
-/// Runs a poppler tool with `args`; panics with how to install it when it is missing.
-fn poppler(tool: &str, args: &[&std::ffi::OsStr]) -> String {
-    let out = Command::new(tool).args(args).output().unwrap_or_else(|e| {
-        panic!(
-            "{tool} is needed for the PDF tests ({e}): install poppler-utils (apt-get install poppler-utils)"
-        )
-    });
-    assert!(
-        out.status.success(),
-        "{tool} {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 output")
-}
-
-fn os(s: &str) -> &std::ffi::OsStr {
-    std::ffi::OsStr::new(s)
-}
-
-/// Writes `bytes` into a fresh temporary directory; returns the directory and the file. For
-/// looking at the sheets, `STEND_PDF_OUT=DIR` also keeps a copy of each in DIR.
-fn save_as(bytes: &[u8], title: &str) -> (tempfile::TempDir, std::path::PathBuf) {
-    if let Ok(out) = std::env::var("STEND_PDF_OUT") {
-        let slug: String = title
-            .chars()
-            .map(|c| if c.is_alphanumeric() { c } else { '_' })
-            .take(60)
-            .collect();
-        std::fs::write(Path::new(&out).join(format!("{slug}.pdf")), bytes).expect("keep a copy");
-    }
-    save(bytes, "sheet.pdf")
-}
-
-/// Writes `bytes` into a fresh temporary directory; returns the directory and the file.
-fn save(bytes: &[u8], name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let file = dir.path().join(name);
-    std::fs::write(&file, bytes).expect("write pdf");
-    (dir, file)
-}
-
-/// `pdfinfo`: (pages, width, height) in points, and whether the file says it is tagged.
-fn info(file: &Path) -> (u32, f64, f64, bool) {
-    let out = poppler("pdfinfo", &[file.as_os_str()]);
-    let field = |k: &str| {
-        out.lines()
-            .find_map(|l| l.strip_prefix(k))
-            .map(str::trim)
-            .unwrap_or_else(|| panic!("pdfinfo has no {k}:\n{out}"))
-            .to_string()
-    };
-    let pages = field("Pages:").parse().expect("page count");
-    let size = field("Page size:");
-    let mut it = size.split_whitespace();
-    let w: f64 = it.next().and_then(|x| x.parse().ok()).expect("width");
-    let h: f64 = it.nth(1).and_then(|x| x.parse().ok()).expect("height");
-    (pages, w, h, field("Tagged:") == "yes")
-}
-
-fn assert_paper(file: &Path, paper: Paper) {
-    let (pages, w, h, tagged) = info(file);
-    let (mw, mh) = paper.mm();
-    assert_eq!(pages, 1, "{}: one page", file.display());
-    assert!(
-        (w - f64::from(mw) * POINTS_PER_MM).abs() < 0.5
-            && (h - f64::from(mh) * POINTS_PER_MM).abs() < 0.5,
-        "{}: {w} × {h} pt, expected {mw} × {mh} mm",
-        file.display()
-    );
-    assert!(tagged, "{}: tagged", file.display());
-}
-
-/// Every font `pdffonts` lists is embedded (and there is at least one).
-fn assert_fonts_embedded(file: &Path) {
-    let out = poppler("pdffonts", &[file.as_os_str()]);
-    let rows: Vec<&str> = out
-        .lines()
-        .skip(2)
-        .filter(|l| !l.trim().is_empty())
-        .collect();
-    assert!(!rows.is_empty(), "no fonts:\n{out}");
-    for r in rows {
-        // Columns: name type encoding emb sub uni object ID.
-        let cols: Vec<&str> = r.split_whitespace().collect();
-        let emb = cols[cols.len() - 5];
-        assert_eq!(emb, "yes", "font not embedded: {r}");
-    }
-}
-
-/// The text as `pdftotext` extracts it, whitespace collapsed.
-fn text(file: &Path) -> String {
-    let s = poppler(
-        "pdftotext",
-        &[os("-enc"), os("UTF-8"), file.as_os_str(), os("-")],
-    );
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Renders the page at 150 dpi with `pdftoppm` and decodes the QR code found on it.
-fn decode_qr(file: &Path) -> String {
-    let stem = file.with_extension("");
-    poppler(
-        "pdftoppm",
-        &[
-            os("-r"),
-            os("150"),
-            os("-png"),
-            os("-singlefile"),
-            file.as_os_str(),
-            stem.as_os_str(),
-        ],
-    );
-    let png_path = file.with_extension("png");
-    let decoder = png::Decoder::new(std::io::BufReader::new(
-        std::fs::File::open(&png_path).expect("png"),
-    ));
-    let mut reader = decoder.read_info().expect("png header");
-    let mut buf = vec![0; reader.output_buffer_size().expect("png size")];
-    let frame = reader.next_frame(&mut buf).expect("png frame");
-    let (w, h) = (frame.width as usize, frame.height as usize);
-    let channels = frame.color_type.samples();
-    let luma = |x: usize, y: usize| -> u8 {
-        let i = (y * w + x) * channels;
-        if channels >= 3 {
-            ((u32::from(buf[i]) + u32::from(buf[i + 1]) + u32::from(buf[i + 2])) / 3) as u8
-        } else {
-            buf[i]
-        }
-    };
-    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, luma);
-    let grids = img.detect_grids();
-    assert!(!grids.is_empty(), "no QR code found on {}", file.display());
-    grids[0].decode().expect("QR decodes").1
-}
-
-/// Whether the PDF declares `lang` as a language (of the document or of a part).
-fn declares_lang(bytes: &[u8], lang: &str) -> bool {
-    [format!("/Lang({lang})"), format!("/Lang ({lang})")]
-        .iter()
-        .any(|n| bytes.windows(n.len()).any(|w| w == n.as_bytes()))
-}
 
 /// Checks one poster PDF as a reader's tools see it.
 fn check_poster(
@@ -517,4 +373,145 @@ fn the_shipped_font_has_every_kazakh_and_russian_letter() {
     for c in letters.chars() {
         assert!(fonts().covers(c), "{c:?} missing");
     }
+}
+
+// ---- The PDFs of a real build ----
+
+/// The Akmola department's edition of the shipped project, built twice (one department keeps
+/// the debug-profile test quick; the whole site's PDFs are the same code): the output
+/// directories and their files.
+struct Builds {
+    _dirs: [tempfile::TempDir; 2],
+    out: std::path::PathBuf,
+    files: [std::collections::BTreeMap<String, Vec<u8>>; 2],
+}
+
+fn builds() -> &'static Builds {
+    static B: std::sync::OnceLock<Builds> = std::sync::OnceLock::new();
+    B.get_or_init(|| {
+        let one = || {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let out = dir.path().join("public");
+            let which = stend::Editions::Department("akmola".into());
+            stend::build(&root(), &out, &env_at(EPOCH_2026), &which)
+                .unwrap_or_else(|e| panic!("build failed:\n{e}"));
+            let files = read_tree(&out);
+            (dir, out, files)
+        };
+        let (a, out, fa) = one();
+        let (b, _, fb) = one();
+        Builds {
+            _dirs: [a, b],
+            out,
+            files: [fa, fb],
+        }
+    })
+}
+
+/// Printable pages: posters and forms (not the list of forms).
+fn is_printable(path: &str) -> bool {
+    path.ends_with("/index.html")
+        && (path.contains("/poster/") || path.contains("/forms/"))
+        && !path.ends_with("/forms/index.html")
+}
+
+#[test]
+fn every_printable_page_of_a_build_links_its_pdf_with_its_size() {
+    let files = &builds().files[0];
+    let pages: Vec<&String> = files.keys().filter(|p| is_printable(p)).collect();
+    assert!(pages.len() > 50, "{} printable pages", pages.len());
+    let mut linked = std::collections::BTreeSet::new();
+    for path in pages {
+        let doc = html(files, path);
+        let links: Vec<_> = doc.select(&sel("a.pdf-link")).collect();
+        assert_eq!(links.len(), 1, "{path}: one PDF link");
+        let href = links[0].value().attr("href").expect("href");
+        let file = stend::routes::output_file(href);
+        let bytes = files
+            .get(&file)
+            .unwrap_or_else(|| panic!("{path} links {href}, which the build did not write"));
+        assert!(bytes.starts_with(b"%PDF-"), "{file} is a PDF");
+        let label: String = links[0].text().collect();
+        let kb = bytes.len().div_ceil(1024);
+        assert!(
+            label.contains(&format!(", {kb} КБ")) && label.contains("PDF"),
+            "{path}: {label:?} does not give the size ({kb} KB)"
+        );
+        assert!(
+            file.starts_with(path.trim_end_matches("index.html")),
+            "{file} sits beside its page {path}"
+        );
+        linked.insert(file);
+    }
+    let pdfs: Vec<&String> = files.keys().filter(|p| p.ends_with(".pdf")).collect();
+    assert_eq!(
+        pdfs.len(),
+        linked.len(),
+        "every PDF is linked from its page"
+    );
+}
+
+#[test]
+fn a_builds_pdfs_read_right_and_two_builds_are_byte_identical() {
+    let b = builds();
+    let (d, u) = office("akmola", Some("akkol-district"));
+    let base = |lang: &str| {
+        stend::routes::output_file(&stend::routes::office(
+            lang,
+            &d.slug.value,
+            u.map(|u| u.slug.value.as_str()),
+        ))
+        .trim_end_matches("index.html")
+        .to_string()
+    };
+    let sheets = [
+        ("kk", "poster/poster.pdf", Paper::A4, true),
+        ("ru", "poster/a3/poster.pdf", Paper::A3, true),
+        ("kk", "poster/bilingual/poster.pdf", Paper::A3, true),
+        (
+            "kk",
+            "forms/complaint-receipt/complaint-receipt.pdf",
+            pdf::Paper::Mm {
+                width: 75.0,
+                height: 55.0,
+            },
+            false,
+        ),
+        (
+            "ru",
+            "forms/document-receipt/bilingual/document-receipt.pdf",
+            Paper::A4Landscape,
+            false,
+        ),
+    ];
+    for (lang, rel, paper, poster) in sheets {
+        let path = format!("{}{rel}", base(lang));
+        let file = b.out.join(&path);
+        assert_paper(&file, paper);
+        assert_fonts_embedded(&file);
+        let extracted = text(&file);
+        let (name, _, phones) = office_strings(d, u, lang);
+        assert!(
+            extracted.contains(&name),
+            "{path}: {name:?} not in:\n{extracted}"
+        );
+        if poster {
+            for p in &phones {
+                assert!(extracted.contains(p.as_str()), "{path}: phone {p}");
+            }
+            assert_eq!(
+                decode_qr(&file),
+                office_url(d, u, lang),
+                "{path}: the QR code"
+            );
+        }
+    }
+    let pdfs = |i: usize| -> Vec<(&String, &Vec<u8>)> {
+        b.files[i]
+            .iter()
+            .filter(|(k, _)| k.ends_with(".pdf"))
+            .collect()
+    };
+    assert!(!pdfs(0).is_empty());
+    assert!(pdfs(0) == pdfs(1), "two builds wrote different PDFs");
 }

@@ -28,6 +28,8 @@ pub use run::{Rendered, render};
 pub struct Project {
     pub site: Site,
     pub templates: Templates,
+    /// The theme's fonts, parsed once per build for every PDF; `None` with `pdf: false`.
+    pub fonts: Option<crate::pdf::Fonts>,
 }
 
 impl Project {
@@ -36,7 +38,16 @@ impl Project {
         let site = load::load(root, env)?;
         validate::validate(&site)?;
         let templates = Templates::compile(&site, &plan::office_templates())?;
-        Ok(Project { site, templates })
+        let fonts = if site.config.pdf {
+            Some(load_fonts(&site)?)
+        } else {
+            None
+        };
+        Ok(Project {
+            site,
+            templates,
+            fonts,
+        })
     }
 
     /// The editions selected, resolved against the project's data.
@@ -49,6 +60,35 @@ impl Project {
         })
     }
 }
+
+/// The theme's regular and bold faces (`fonts/NotoSans-Regular.ttf`, `fonts/NotoSans-Bold.ttf`).
+fn load_fonts(site: &Site) -> Result<crate::pdf::Fonts> {
+    let dir = site.theme.dir.join("fonts");
+    let read =
+        |name: &str| {
+            let path = dir.join(name);
+            std::fs::read(&path).map_err(|e| {
+                Error::Project(
+                    vec![crate::diagnostics::Diagnostic::new(
+                &path,
+                format!("cannot read the theme's font for PDFs: {e}"),
+            )
+            .hint("put the font in the theme's fonts/ folder, or set `pdf: false` in stend.yaml")],
+                )
+            })
+        };
+    let (regular, bold) = (read(FONT_REGULAR)?, read(FONT_BOLD)?);
+    crate::pdf::Fonts::load(&regular, &bold).map_err(|e| {
+        Error::Project(vec![crate::diagnostics::Diagnostic::new(
+            &dir,
+            e.to_string(),
+        )])
+    })
+}
+
+/// The font files PDFs are set in, under the theme's `fonts/`.
+pub const FONT_REGULAR: &str = "NotoSans-Regular.ttf";
+pub const FONT_BOLD: &str = "NotoSans-Bold.ttf";
 
 /// Which editions a build writes.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,11 +7,11 @@ use super::cache::{Cache, Cached, Fingerprints, JobKey};
 use crate::check::{self, Links, Place};
 use crate::diagnostics::{Diagnostic, Error, Result};
 use crate::model::{Edition, Site};
-use crate::page::{Output, Plan, Work};
+use crate::page::{Output, Page, PdfFile, Plan, Work};
 use crate::render::Renderer;
 use crate::write::Sink;
 use crate::write::sitemap::{SitemapEntry, SitemapWriter};
-use crate::{assets, opendata, plan, routes};
+use crate::{assets, opendata, plan, routes, view};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -47,6 +47,7 @@ pub fn render(
     let renderer = Renderer::new(site, &project.templates, &plan.edition)?;
     let run = Run {
         site,
+        fonts: project.fonts.as_ref(),
         plan: &plan,
         renderer: &renderer,
         sink,
@@ -116,6 +117,8 @@ impl Done {
 /// One edition's render in progress.
 struct Run<'a> {
     site: &'a Site,
+    /// Set when printable pages get their PDFs (`pdf: true`).
+    fonts: Option<&'a crate::pdf::Fonts>,
     plan: &'a Plan,
     renderer: &'a Renderer<'a>,
     sink: &'a dyn Sink,
@@ -223,10 +226,14 @@ impl Run<'_> {
             return self.reuse(d, wi, key, c);
         }
         let mut keep = job.as_ref().map(|(_, fp)| Cached::new(*fp));
-        for (pi, page) in plan::pages_of(self.site, self.plan, w)
+        for (pi, mut page) in plan::pages_of(self.site, self.plan, w)
             .into_iter()
             .enumerate()
         {
+            // The PDF first: its page links it with its size.
+            if let Some(fonts) = self.fonts {
+                self.pdf(d, &mut page, fonts, keep.as_mut())?;
+            }
             let o = match self.renderer.render(&page) {
                 Ok(o) => o,
                 Err(e) => {
@@ -295,6 +302,54 @@ impl Run<'_> {
             d.links.want(p, place);
         }
         d.sitemap.extend(entry);
+        Ok(())
+    }
+
+    /// The PDF of a printable page, made and stored (and kept for reuse with its job); the
+    /// page then links it. A PDF that cannot be made is a problem of the render.
+    fn pdf(
+        &self,
+        d: &mut Done,
+        page: &mut Page,
+        fonts: &crate::pdf::Fonts,
+        keep: Option<&mut Cached>,
+    ) -> Result<()> {
+        let Some((name, doc)) = view::pdf::doc_of(self.site, &self.plan.edition, page) else {
+            return Ok(());
+        };
+        let route = routes::pdf(&page.route, name);
+        let path = routes::output_file(&route);
+        let bytes = match doc.write(fonts) {
+            Ok(b) => b,
+            Err(e) => {
+                self.failed.store(true, Ordering::Relaxed);
+                let file = page.source.clone().unwrap_or_else(|| PathBuf::from(&path));
+                d.problem(
+                    Diagnostic::new(file, format!("cannot make the PDF {route}: {e}"))
+                        .hint("shorten the text, or set `pdf: false` in stend.yaml"),
+                );
+                return Ok(());
+            }
+        };
+        let lang = page.lang.as_deref().unwrap_or(self.site.default_language());
+        page.pdf = Some(PdfFile {
+            route,
+            paper: view::pdf::paper_label(self.site, lang, doc.paper()),
+            bytes: bytes.len(),
+        });
+        d.links.file(&path);
+        if self.failed.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        let full = format!("{}{path}", self.prefix);
+        match keep {
+            Some(k) => {
+                let bytes = Arc::new(bytes);
+                self.sink.put_shared(&full, Arc::clone(&bytes))?;
+                k.files.push((path, bytes));
+            }
+            None => self.sink.put(&full, bytes)?,
+        }
         Ok(())
     }
 

@@ -41,6 +41,10 @@ pub struct Config {
     /// Write `.gz` and `.br` copies of text files for servers that send them as they are.
     #[serde(default = "yes")]
     pub precompress: bool,
+    /// Typeset every poster and form as a PDF beside its page (fonts from the theme's
+    /// `fonts/`).
+    #[serde(default = "yes")]
+    pub pdf: bool,
     /// Department editions: where each is published (`editions.<department-slug>.base_url`).
     #[serde(default)]
     pub editions: BTreeMap<String, EditionConfig>,

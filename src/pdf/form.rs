@@ -71,7 +71,11 @@ fn slots(doc: &FormDoc) -> (Vec<Slot>, Option<Mark>) {
 
 /// Lays `doc` out: the sheet's nodes and the body size, or why it does not fit.
 pub(crate) fn lay_out(fonts: &Fonts, doc: &FormDoc) -> Result<(Vec<Node>, f32), super::PdfError> {
-    let t = Type { fonts, line: LINE };
+    let t = Type {
+        fonts,
+        line: LINE,
+        dry: false,
+    };
     let (slots, cut) = slots(doc);
     let attempt = |b: f32| -> Option<Vec<Node>> {
         let mut root = Vec::new();

@@ -4,7 +4,7 @@
 use super::doc::Align;
 use super::draw::{Mark, Node, Role};
 use super::fonts::Fonts;
-use super::text::{Run, wrap};
+use super::text::{Run, count_lines, wrap};
 
 /// A laid-out box: its node (positioned from its own top-left corner) and its height.
 #[derive(Debug, Clone)]
@@ -18,6 +18,9 @@ pub(crate) struct Laid {
 pub(crate) struct Type<'a> {
     pub fonts: &'a Fonts,
     pub line: f32,
+    /// Measure only: text is broken into lines and counted, but no marks are made (the
+    /// type-size search tries a sheet many times and keeps only the last).
+    pub dry: bool,
 }
 
 impl<'a> Type<'a> {
@@ -37,9 +40,13 @@ impl<'a> Type<'a> {
         width: f32,
         align: Align,
     ) -> Option<(Vec<Mark>, f32)> {
+        let step = size * self.line;
+        if self.dry {
+            let n = count_lines(self.fonts, runs, size, width)?;
+            return Some((Vec::new(), n as f32 * step));
+        }
         let lines = wrap(self.fonts, runs, size, width)?;
         let mut marks = Vec::new();
-        let step = size * self.line;
         for (i, l) in lines.iter().enumerate() {
             let dx = match align {
                 Align::Left => 0.0,

@@ -120,14 +120,23 @@ pub(crate) fn lay_out(
     doc: &PosterDoc,
 ) -> Result<Laidout, super::PdfError> {
     let spec = spec(doc);
+    // Encoded once: every trial layout of the search shares it.
+    let code = super::qr::encode(&doc.qr_url)?;
     for mode in MODES {
-        let ty = Type {
+        // The search measures heights only (no marks, no strings); the sheet is then composed
+        // once, at the size found, with the same heights.
+        let dry = Type {
             fonts: t,
             line: mode.line,
+            dry: true,
         };
-        if let Some((body, root)) = largest(spec.min_body, spec.max_body, |b| {
-            compose(&ty, doc, &spec, mode, b)
+        if let Some((body, ())) = largest(spec.min_body, spec.max_body, |b| {
+            compose(&dry, doc, &code, &spec, mode, b).map(|_| ())
         }) {
+            let ty = Type { dry: false, ..dry };
+            let root = compose(&ty, doc, &code, &spec, mode, body).ok_or_else(|| {
+                super::PdfError::Pdf(format!("{}: the layout did not repeat", doc.title))
+            })?;
             return Ok(Laidout { root, body, mode });
         }
     }
@@ -143,12 +152,19 @@ pub(crate) fn lay_out(
 }
 
 /// The whole sheet at body size `b`, or `None` if it does not fit.
-fn compose(t: &Type, doc: &PosterDoc, spec: &Spec, mode: Mode, b: f32) -> Option<Vec<Node>> {
+fn compose(
+    t: &Type,
+    doc: &PosterDoc,
+    code: &super::qr::Modules,
+    spec: &Spec,
+    mode: Mode,
+    b: f32,
+) -> Option<Vec<Node>> {
     let margin = mode.margin * spec.width;
     let inner_w = spec.width - 2.0 * margin;
     let inner_h = spec.height - 2.0 * margin;
     let gap = mode.gap * b;
-    let footer = footer(t, doc, b, inner_w, mode.qr * spec.width)?;
+    let footer = footer(t, doc, code, b, inner_w, mode.qr * spec.width)?;
     let room = inner_h - footer.height - gap;
     let n = doc.columns.len().max(1) as f32;
     let col_gap = 1.5 * b;
@@ -177,12 +193,6 @@ fn spread(rows: Vec<Laid>, gap: f32, room: f32) -> Option<Laid> {
     let used: f32 =
         rows.iter().map(|r| r.height).sum::<f32>() + gap * (rows.len().saturating_sub(1)) as f32;
     if used > room {
-        if std::env::var("STEND_PDF_DEBUG").is_ok() {
-            eprintln!(
-                "used {used:.0} room {room:.0} rows {:?}",
-                rows.iter().map(|r| r.height.round()).collect::<Vec<_>>()
-            );
-        }
         return None;
     }
     let extra = (room - used) / rows.len().max(1) as f32;
@@ -422,18 +432,26 @@ fn item(t: &Type, numbered: bool, i: usize, it: &ListItem, b: f32, w: f32) -> Op
 }
 
 /// The footer: a rule, the QR code, the scan text(s) with the short address, the as-of line(s).
-fn footer(t: &Type, doc: &PosterDoc, b: f32, w: f32, side: f32) -> Option<Laid> {
-    let code = super::qr::encode(&doc.qr_url).ok()?;
+fn footer(
+    t: &Type,
+    doc: &PosterDoc,
+    code: &super::qr::Modules,
+    b: f32,
+    w: f32,
+    side: f32,
+) -> Option<Laid> {
     let module = side / f32::from(code.side);
-    let qr = Node::with_marks(
-        Role::Figure(doc.qr_url.clone()),
+    let marks = if t.dry {
+        Vec::new()
+    } else {
         vec![Mark::Qr {
             x: 0.0,
             y: 0.0,
             module,
-            code,
-        }],
-    );
+            code: code.clone(),
+        }]
+    };
+    let qr = Node::with_marks(Role::Figure(doc.qr_url.clone()), marks);
     let tx = side + b;
     let tw = w - tx;
     let mut parts = Vec::new();

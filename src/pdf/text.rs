@@ -121,10 +121,26 @@ fn pieces(fonts: &Fonts, runs: &[Run], size: f32) -> Vec<Piece> {
 /// piece is wider than the line.
 pub(crate) fn wrap(fonts: &Fonts, runs: &[Run], size: f32, width: f32) -> Option<Vec<Line>> {
     let ps = pieces(fonts, runs, size);
+    let lines = break_lines(&ps, width)?;
+    Some(
+        lines
+            .iter()
+            .map(|l| set_line(fonts, runs, l, size))
+            .collect(),
+    )
+}
+
+/// How many lines [`wrap`] would make, without setting them.
+pub(crate) fn count_lines(fonts: &Fonts, runs: &[Run], size: f32, width: f32) -> Option<usize> {
+    break_lines(&pieces(fonts, runs, size), width).map(|l| l.len())
+}
+
+/// Greedy line breaking: each line takes as many pieces as fit.
+fn break_lines(ps: &[Piece], width: f32) -> Option<Vec<Vec<&Piece>>> {
     let mut lines: Vec<Vec<&Piece>> = Vec::new();
     let mut cur: Vec<&Piece> = Vec::new();
     let mut x = 0.0;
-    for p in &ps {
+    for p in ps {
         if p.width > width + 0.01 {
             return None;
         }
@@ -141,12 +157,7 @@ pub(crate) fn wrap(fonts: &Fonts, runs: &[Run], size: f32, width: f32) -> Option
     if !cur.is_empty() {
         lines.push(cur);
     }
-    Some(
-        lines
-            .iter()
-            .map(|l| set_line(fonts, runs, l, size))
-            .collect(),
-    )
+    Some(lines)
 }
 
 /// Joins a line's pieces into segments, one per stretch of a run, with their positions. The

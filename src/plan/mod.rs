@@ -259,6 +259,7 @@ impl Planner<'_> {
             breadcrumbs: Vec::new(),
             kind,
             source: None,
+            pdf: None,
         });
     }
 }
@@ -313,6 +314,7 @@ pub(crate) fn page(
         breadcrumbs,
         kind,
         source: None,
+        pdf: None,
     }
 }
 

@@ -19,6 +19,7 @@ pub mod globals;
 mod jsonld;
 pub mod office;
 mod page;
+pub mod pdf;
 
 use crate::model::{Edition, Site};
 use crate::page::{OfficeRef, Page, PageKind};

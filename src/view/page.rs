@@ -37,6 +37,28 @@ pub struct PageView<'a> {
     slug: Option<&'a str>,
     /// The page's structured data, ready for a `<script type="application/ld+json">`.
     jsonld: Option<String>,
+    /// A printable page's PDF: its address and its link text (format, sheet, size).
+    pdf: Option<PdfView>,
+}
+
+#[derive(Serialize)]
+struct PdfView {
+    url: String,
+    label: String,
+}
+
+impl PdfView {
+    /// The link text from the theme's `pdf_link` (`{paper}`, `{size}` in kilobytes, at least 1).
+    fn of(site: &Site, lang: &str, pdf: &crate::page::PdfFile) -> PdfView {
+        let kb = pdf.bytes.div_ceil(1024).max(1);
+        PdfView {
+            url: pdf.route.clone(),
+            label: site
+                .ui(lang, "pdf_link")
+                .replace("{paper}", &pdf.paper)
+                .replace("{size}", &kb.to_string()),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -116,6 +138,7 @@ impl<'a> PageView<'a> {
                 .map(|(code, name)| TranslationOf { code, name }),
             slug: content.map(|c| c.slug.as_str()),
             jsonld: jsonld::of(site, ed, page, lang),
+            pdf: page.pdf.as_ref().map(|p| PdfView::of(site, lang, p)),
         }
     }
 }
