@@ -4,7 +4,7 @@
 //! value's line. (Whether a value is a date, a time or a weekday at all is settled when it is
 //! read: see `model::value`.)
 
-use crate::diagnostics::{Diagnostic, Error, Result};
+use crate::diagnostics::{Diagnostic, Error, Result, ordinal};
 use crate::model::Site;
 use crate::model::data::*;
 use crate::model::date::Date;
@@ -63,37 +63,45 @@ pub fn validate(site: &Site) -> Result<()> {
 const OFFICES: &str = "data/offices.yaml";
 
 fn offices(cx: &mut Ctx, o: &Offices) {
-    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    // The first office with each slug: its position and line, to name both of a duplicate.
+    let mut seen: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for (i, d) in o.departments.iter().enumerate() {
         let path = format!("departments[{i}]");
         office(cx, d, &path);
-        if let Some(first) = seen.insert(&d.slug.value, i) {
+        if let Some(&(first, line)) = seen.get(d.slug.value.as_str()) {
             cx.at(
                 OFFICES,
                 &d.slug,
                 format!("{path}.slug"),
                 format!(
-                    "department slug `{}` is already used by departments[{first}]",
-                    d.slug.value
+                    "department slug `{}` is already used by the {} department, on line {line}",
+                    d.slug.value,
+                    ordinal(first + 1)
                 ),
                 Some("every department needs its own slug: it is its URL"),
             );
+        } else {
+            seen.insert(&d.slug.value, (i, d.slug.line));
         }
-        let mut units: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut units: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
         for (j, u) in d.units.iter().enumerate() {
             let upath = format!("{path}.units[{j}]");
             office(cx, u, &upath);
-            if let Some(first) = units.insert(&u.slug.value, j) {
+            if let Some(&(first, line)) = units.get(u.slug.value.as_str()) {
                 cx.at(
                     OFFICES,
                     &u.slug,
                     format!("{upath}.slug"),
                     format!(
-                        "unit slug `{}` is already used by {path}.units[{first}] in department `{}`",
-                        u.slug.value, d.slug.value
+                        "unit slug `{}` is already used by the {} unit of department `{}`, on line {line}",
+                        u.slug.value,
+                        ordinal(first + 1),
+                        d.slug.value
                     ),
                     Some("units of one department need distinct slugs"),
                 );
+            } else {
+                units.insert(&u.slug.value, (j, u.slug.line));
             }
             if let Some(inner) = u.units.first() {
                 cx.at(
