@@ -294,3 +294,22 @@ fn an_as_of_date_years_ahead_is_a_warning() {
         "{err}"
     );
 }
+
+#[test]
+fn serve_without_a_project_directory_says_so_plainly() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nonexistent");
+    let r = stend()
+        .args(["serve", "--port", "0", "--root"])
+        .arg(&missing)
+        .output()
+        .unwrap();
+    assert_eq!(r.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&r.stderr),
+        format!(
+            "error: no project directory at {}\n  = help: pass the directory that holds stend.yaml with --root, or run stend in it\n",
+            missing.display()
+        )
+    );
+}
