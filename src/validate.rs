@@ -4,7 +4,7 @@
 //! value's line. (Whether a value is a date, a time or a weekday at all is settled when it is
 //! read: see `model::value`.)
 
-use crate::diagnostics::{Diagnostic, Error, Result, ordinal};
+use crate::diagnostics::{Diagnostic, Error, Result, human_field, ordinal};
 use crate::model::Site;
 use crate::model::data::*;
 use crate::model::date::Date;
@@ -193,7 +193,8 @@ fn phones(cx: &mut Ctx, p: &Phones, path: &str) {
 
 fn hours(cx: &mut Ctx, which: &str, s: &Schedule) {
     const FILE: &str = "data/hours.yaml";
-    let mut days_seen: BTreeMap<Weekday, usize> = BTreeMap::new();
+    // The first row of each day: its position and line, to name it beside the second.
+    let mut days_seen: BTreeMap<Weekday, (usize, usize)> = BTreeMap::new();
     for (i, e) in s.schedule.iter().enumerate() {
         let path = format!("{which}.schedule[{i}]");
         if e.days.is_empty() {
@@ -201,17 +202,20 @@ fn hours(cx: &mut Ctx, which: &str, s: &Schedule) {
                 .push(Diagnostic::new(FILE, "`days` is empty").field(format!("{path}.days")));
         }
         for (k, d) in e.days.iter().enumerate() {
-            if let Some(first) = days_seen.insert(d.value, i) {
+            if let Some(&(first, line)) = days_seen.get(&d.value) {
                 cx.at(
                     FILE,
                     d,
                     format!("{path}.days[{k}]"),
                     format!(
-                        "`{}` already has hours in {which}.schedule[{first}]",
-                        d.value.code()
+                        "`{}` already has hours in {}, on line {line}",
+                        d.value.code(),
+                        human_field(&format!("{which}.schedule[{first}]"))
                     ),
                     None,
                 );
+            } else {
+                days_seen.insert(d.value, (i, d.line));
             }
         }
         let (open, close) = (e.open.value, e.close.value);
@@ -300,7 +304,7 @@ fn fee(cx: &mut Ctx, f: &Fee, as_of: Date) {
 }
 
 fn documents(cx: &mut Ctx, d: &Documents) {
-    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut seen: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for (i, doc) in d.documents.iter().enumerate() {
         slug(
             cx,
@@ -308,17 +312,20 @@ fn documents(cx: &mut Ctx, d: &Documents) {
             &doc.id,
             format!("documents[{i}].id"),
         );
-        if let Some(first) = seen.insert(&doc.id.value, i) {
+        if let Some(&(first, line)) = seen.get(doc.id.value.as_str()) {
             cx.at(
                 "data/documents.yaml",
                 &doc.id,
                 format!("documents[{i}].id"),
                 format!(
-                    "document id `{}` is already used by documents[{first}]",
-                    doc.id.value
+                    "document id `{}` is already used by the {} document, on line {line}",
+                    doc.id.value,
+                    ordinal(first + 1)
                 ),
                 None,
             );
+        } else {
+            seen.insert(&doc.id.value, (i, doc.id.line));
         }
     }
 }
