@@ -53,6 +53,9 @@ pub fn validate(site: &Site) -> Result<()> {
     documents(&mut cx, &site.data.documents);
     templates(&mut cx);
     cx.diags.extend(editions(site));
+    for d in &mut cx.diags {
+        name_department(site, d);
+    }
     if cx.diags.is_empty() {
         Ok(())
     } else {
@@ -61,6 +64,31 @@ pub fn validate(site: &Site) -> Result<()> {
 }
 
 const OFFICES: &str = "data/offices.yaml";
+
+/// Shows a field of `data/offices.yaml` with its department by slug, as webmasters know them:
+/// «`slug` of the 4th unit of department `astana`» rather than «… of the 1st department».
+fn name_department(site: &Site, d: &mut Diagnostic) {
+    let Some(field) = &d.field else { return };
+    let Some(i) = field
+        .strip_prefix("departments[")
+        .and_then(|r| r.split_once(']'))
+        .and_then(|(i, _)| i.parse::<usize>().ok())
+    else {
+        return;
+    };
+    let Some(dep) = site.data.offices.departments.get(i) else {
+        return;
+    };
+    // A problem with the slug itself (invalid, or used twice) cannot name the department by it.
+    if d.file != Path::new(OFFICES) || *field == format!("departments[{i}].slug") {
+        return;
+    }
+    let shown = human_field(field).replace(
+        &format!("the {} department", ordinal(i + 1)),
+        &format!("department `{}`", dep.slug.value),
+    );
+    d.field = Some(shown);
+}
 
 fn offices(cx: &mut Ctx, o: &Offices) {
     // The first office with each slug: its position and line, to name both of a duplicate.
