@@ -122,3 +122,41 @@ fn decrees(site: &Site, w: &mut Vec<Diagnostic>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shipped project as of 2026-01-01, by SOURCE_DATE_EPOCH.
+    fn shipped() -> (Site, Env) {
+        let env = Env {
+            source_date_epoch: Some("1767225600".into()),
+            now: 0,
+        };
+        let site = crate::load::load(std::path::Path::new(env!("CARGO_MANIFEST_DIR")), &env)
+            .unwrap_or_else(|e| panic!("{e}"));
+        (site, env)
+    }
+
+    #[test]
+    fn the_shipped_data_is_not_stale_on_its_date() {
+        let (site, env) = shipped();
+        assert_eq!(warnings(&site, &env), vec![]);
+    }
+
+    #[test]
+    fn a_decree_after_the_as_of_date_is_a_warning() {
+        let (mut site, env) = shipped();
+        site.data.service.status.approved.date.value = Date::parse("2030-01-01").unwrap();
+        let w: Vec<String> = warnings(&site, &env)
+            .into_iter()
+            .map(|d| d.message)
+            .collect();
+        assert_eq!(
+            w,
+            [
+                "the decree that approved the standard (No. 199) is dated 2030-01-01, after the as-of date 2026-01-01"
+            ]
+        );
+    }
+}
