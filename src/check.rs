@@ -219,7 +219,12 @@ impl Links {
             match refind(at, k) {
                 Some(p) => {
                     let problem = format!("link to `{}`: no such page or file", p.target);
-                    let d = locate(&p.origin, &p.target, problem, theme_templates, sources);
+                    let mut d = locate(&p.origin, &p.target, problem, theme_templates, sources);
+                    // `/kk/offices` for `/kk/offices/`: the page is there, under its slash.
+                    if self.files.contains(&key(&format!("{}/index.html", p.file))) {
+                        let slashed = slashed(&p.target);
+                        d = d.hint(format!("the page is `{slashed}`, with a trailing slash"));
+                    }
                     broken.push(((p.file, None), d));
                 }
                 None => broken.push((
@@ -256,6 +261,14 @@ impl Links {
         }
         broken.sort_by(|a, b| a.0.cmp(&b.0));
         broken.into_iter().map(|(_, d)| d).collect()
+    }
+}
+
+/// A link to a directory's page written without its slash, with it (before any `?query`).
+fn slashed(target: &str) -> String {
+    match target.find(['?', '#']) {
+        Some(i) => format!("{}/{}", &target[..i], &target[i..]),
+        None => format!("{target}/"),
     }
 }
 

@@ -89,7 +89,23 @@ pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "error: {}", self.message)?;
+        self.render(f, "error")
+    }
+}
+
+/// A diagnostic shown as a warning: a problem that did not stop the build.
+pub struct Warning<'a>(pub &'a Diagnostic);
+
+impl fmt::Display for Warning<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.render(f, "warning")
+    }
+}
+
+impl Diagnostic {
+    /// The rustc-style text, headed by `label` (`error` or `warning`).
+    fn render(&self, f: &mut fmt::Formatter<'_>, label: &str) -> fmt::Result {
+        writeln!(f, "{label}: {}", self.message)?;
         let loc = match (self.line, self.column) {
             (Some(l), Some(c)) => format!("{}:{l}:{c}", display_path(&self.file)),
             (Some(l), None) => format!("{}:{l}", display_path(&self.file)),
@@ -111,13 +127,62 @@ impl fmt::Display for Diagnostic {
             writeln!(f, "{pad} | {caret_pad}^")?;
         }
         if let Some(field) = &self.field {
-            writeln!(f, "{pad} = field: {field}")?;
+            writeln!(f, "{pad} = field: {}", human_field(field))?;
         }
         if let Some(hint) = &self.hint {
             writeln!(f, "{pad} = help: {hint}")?;
         }
         Ok(())
     }
+}
+
+/// A field path as a person reads it: positions 1-based and in words, innermost first —
+/// `departments[0].units[3].slug` is «`slug` of the 4th unit of the 1st department»,
+/// `service.schedule[0].break.end` «`break.end` of the 1st entry of `service.schedule`». A path
+/// without positions (`as_of`, `mci`) is shown as it is.
+pub fn human_field(path: &str) -> String {
+    if !path.contains('[') {
+        return path.to_string();
+    }
+    let mut parts: Vec<String> = Vec::new();
+    // Names without a position, joined with dots until the next positioned one.
+    let mut names: Vec<&str> = Vec::new();
+    for seg in path.split('.') {
+        let positioned = seg
+            .split_once('[')
+            .and_then(|(name, rest)| Some((name, rest.strip_suffix(']')?.parse::<usize>().ok()?)));
+        let Some((name, i)) = positioned else {
+            names.push(seg);
+            continue;
+        };
+        let nth = ordinal(i + 1);
+        parts.push(match name.strip_suffix('s') {
+            // `departments[0]`: the 1st department.
+            Some(one) if names.is_empty() && !one.is_empty() => format!("the {nth} {one}"),
+            _ => {
+                names.push(name);
+                format!("the {nth} entry of `{}`", names.join("."))
+            }
+        });
+        names.clear();
+    }
+    if !names.is_empty() {
+        parts.push(format!("`{}`", names.join(".")));
+    }
+    parts.reverse();
+    parts.join(" of ")
+}
+
+/// `1st`, `2nd`, `3rd`, `4th` … `11th`, `12th`, `13th` … `21st`.
+pub fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 /// The part of a long source line worth showing: at most [`SHOWN`] characters around the
@@ -151,8 +216,46 @@ fn display_path(p: &Path) -> String {
     p.to_string_lossy().replace('\\', "/")
 }
 
-/// Renders all diagnostics grouped by file (sorted, so the report is stable), then a count line.
+/// Renders all diagnostics grouped by file (sorted, so the report is stable), then a count line
+/// for a build: `error: 2 problems in 1 file; nothing was written`.
 pub fn render_report(diags: &[Diagnostic]) -> String {
+    let (mut out, problems, files) = render_sorted(diags);
+    let _ = writeln!(
+        out,
+        "error: {} in {}; nothing was written",
+        plural(problems, "problem"),
+        plural(files.len(), "file")
+    );
+    out
+}
+
+/// [`render_report`] for `stend check`, which never writes: the count line names the files to
+/// fix, `error: check found 2 problems in data/fee.yaml, stend.yaml`.
+pub fn render_check_report(diags: &[Diagnostic]) -> String {
+    let (mut out, problems, files) = render_sorted(diags);
+    let _ = writeln!(
+        out,
+        "error: check found {} in {}",
+        plural(problems, "problem"),
+        files.join(", ")
+    );
+    out
+}
+
+/// Warnings, sorted, each headed `warning:`.
+pub fn render_warnings(diags: &[Diagnostic]) -> String {
+    let mut sorted: Vec<&Diagnostic> = diags.iter().collect();
+    sorted.sort();
+    sorted.dedup();
+    let mut out = String::new();
+    for d in sorted {
+        let _ = writeln!(out, "{}", Warning(d));
+    }
+    out
+}
+
+/// The diagnostics sorted and deduplicated, rendered; their number and their files, in order.
+fn render_sorted(diags: &[Diagnostic]) -> (String, usize, Vec<String>) {
     let mut sorted: Vec<&Diagnostic> = diags.iter().collect();
     sorted.sort();
     sorted.dedup();
@@ -160,20 +263,19 @@ pub fn render_report(diags: &[Diagnostic]) -> String {
     for d in &sorted {
         let _ = writeln!(out, "{d}");
     }
-    let files = {
-        let mut f: Vec<&PathBuf> = sorted.iter().map(|d| &d.file).collect();
-        f.dedup();
-        f.len()
-    };
-    let _ = writeln!(
-        out,
-        "error: {} problem{} in {} file{}; nothing was written",
-        sorted.len(),
-        if sorted.len() == 1 { "" } else { "s" },
-        files,
-        if files == 1 { "" } else { "s" }
-    );
-    out
+    let mut files: Vec<&PathBuf> = sorted.iter().map(|d| &d.file).collect();
+    files.dedup();
+    let files = files.into_iter().map(|f| display_path(f)).collect();
+    (out, sorted.len(), files)
+}
+
+/// `1 problem`, `2 problems`.
+pub fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 /// The error type of every stage: the project has problems (exit 1), or the build could not
@@ -231,6 +333,37 @@ mod tests {
     use super::*;
 
     #[test]
+    fn field_paths_read_one_based_and_in_words() {
+        assert_eq!(
+            human_field("departments[0].units[3].slug"),
+            "`slug` of the 4th unit of the 1st department"
+        );
+        assert_eq!(
+            human_field("departments[3].units[12].phones.migration[0]"),
+            "the 1st entry of `phones.migration` of the 13th unit of the 4th department"
+        );
+        assert_eq!(
+            human_field("service.schedule[0].break.end"),
+            "`break.end` of the 1st entry of `service.schedule`"
+        );
+        assert_eq!(
+            human_field("mci[21].from"),
+            "`from` of the 22nd entry of `mci`"
+        );
+        assert_eq!(human_field("as_of"), "as_of");
+        let ords: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 101, 111, 122]
+            .into_iter()
+            .map(ordinal)
+            .collect();
+        assert_eq!(
+            ords,
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "101st", "111th", "122nd"
+            ]
+        );
+    }
+
+    #[test]
     fn renders_rustc_style_with_caret_field_and_hint() {
         let src = "a: 1\nadress: x\n";
         let d = Diagnostic::new("data/offices.yaml", "unknown field `adress`")
@@ -240,7 +373,7 @@ mod tests {
         let text = d.to_string();
         assert_eq!(
             text,
-            "error: unknown field `adress`\n --> data/offices.yaml:2:1\n  |\n2 | adress: x\n  | ^\n  = field: departments[0].adress\n  = help: did you mean `address`?\n"
+            "error: unknown field `adress`\n --> data/offices.yaml:2:1\n  |\n2 | adress: x\n  | ^\n  = field: `adress` of the 1st department\n  = help: did you mean `address`?\n"
         );
     }
 

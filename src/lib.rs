@@ -41,10 +41,11 @@ pub mod render;
 pub mod routes;
 pub mod schema;
 pub mod search;
+pub mod stale;
 pub mod translit;
 pub mod util;
 pub mod validate;
 pub mod view;
 pub mod write;
 
-pub use build::{Editions, Project, Report, build, check};
+pub use build::{Editions, Project, Report, build, build_with, check};

@@ -4,7 +4,7 @@
 //! value's line. (Whether a value is a date, a time or a weekday at all is settled when it is
 //! read: see `model::value`.)
 
-use crate::diagnostics::{Diagnostic, Error, Result};
+use crate::diagnostics::{Diagnostic, Error, Result, human_field, ordinal};
 use crate::model::Site;
 use crate::model::data::*;
 use crate::model::date::Date;
@@ -53,6 +53,9 @@ pub fn validate(site: &Site) -> Result<()> {
     documents(&mut cx, &site.data.documents);
     templates(&mut cx);
     cx.diags.extend(editions(site));
+    for d in &mut cx.diags {
+        name_department(site, d);
+    }
     if cx.diags.is_empty() {
         Ok(())
     } else {
@@ -62,38 +65,71 @@ pub fn validate(site: &Site) -> Result<()> {
 
 const OFFICES: &str = "data/offices.yaml";
 
+/// Shows a field of `data/offices.yaml` with its department by slug, as webmasters know them:
+/// «`slug` of the 4th unit of department `astana`» rather than «… of the 1st department».
+fn name_department(site: &Site, d: &mut Diagnostic) {
+    let Some(field) = &d.field else { return };
+    let Some(i) = field
+        .strip_prefix("departments[")
+        .and_then(|r| r.split_once(']'))
+        .and_then(|(i, _)| i.parse::<usize>().ok())
+    else {
+        return;
+    };
+    let Some(dep) = site.data.offices.departments.get(i) else {
+        return;
+    };
+    // A problem with the slug itself (invalid, or used twice) cannot name the department by it.
+    if d.file != Path::new(OFFICES) || *field == format!("departments[{i}].slug") {
+        return;
+    }
+    let shown = human_field(field).replace(
+        &format!("the {} department", ordinal(i + 1)),
+        &format!("department `{}`", dep.slug.value),
+    );
+    d.field = Some(shown);
+}
+
 fn offices(cx: &mut Ctx, o: &Offices) {
-    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    // The first office with each slug: its position and line, to name both of a duplicate.
+    let mut seen: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for (i, d) in o.departments.iter().enumerate() {
         let path = format!("departments[{i}]");
         office(cx, d, &path);
-        if let Some(first) = seen.insert(&d.slug.value, i) {
+        if let Some(&(first, line)) = seen.get(d.slug.value.as_str()) {
             cx.at(
                 OFFICES,
                 &d.slug,
                 format!("{path}.slug"),
                 format!(
-                    "department slug `{}` is already used by departments[{first}]",
-                    d.slug.value
+                    "department slug `{}` is already used by the {} department, on line {line}",
+                    d.slug.value,
+                    ordinal(first + 1)
                 ),
                 Some("every department needs its own slug: it is its URL"),
             );
+        } else {
+            seen.insert(&d.slug.value, (i, d.slug.line));
         }
-        let mut units: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut units: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
         for (j, u) in d.units.iter().enumerate() {
             let upath = format!("{path}.units[{j}]");
             office(cx, u, &upath);
-            if let Some(first) = units.insert(&u.slug.value, j) {
+            if let Some(&(first, line)) = units.get(u.slug.value.as_str()) {
                 cx.at(
                     OFFICES,
                     &u.slug,
                     format!("{upath}.slug"),
                     format!(
-                        "unit slug `{}` is already used by {path}.units[{first}] in department `{}`",
-                        u.slug.value, d.slug.value
+                        "unit slug `{}` is already used by the {} unit of department `{}`, on line {line}",
+                        u.slug.value,
+                        ordinal(first + 1),
+                        d.slug.value
                     ),
                     Some("units of one department need distinct slugs"),
                 );
+            } else {
+                units.insert(&u.slug.value, (j, u.slug.line));
             }
             if let Some(inner) = u.units.first() {
                 cx.at(
@@ -185,7 +221,8 @@ fn phones(cx: &mut Ctx, p: &Phones, path: &str) {
 
 fn hours(cx: &mut Ctx, which: &str, s: &Schedule) {
     const FILE: &str = "data/hours.yaml";
-    let mut days_seen: BTreeMap<Weekday, usize> = BTreeMap::new();
+    // The first row of each day: its position and line, to name it beside the second.
+    let mut days_seen: BTreeMap<Weekday, (usize, usize)> = BTreeMap::new();
     for (i, e) in s.schedule.iter().enumerate() {
         let path = format!("{which}.schedule[{i}]");
         if e.days.is_empty() {
@@ -193,17 +230,20 @@ fn hours(cx: &mut Ctx, which: &str, s: &Schedule) {
                 .push(Diagnostic::new(FILE, "`days` is empty").field(format!("{path}.days")));
         }
         for (k, d) in e.days.iter().enumerate() {
-            if let Some(first) = days_seen.insert(d.value, i) {
+            if let Some(&(first, line)) = days_seen.get(&d.value) {
                 cx.at(
                     FILE,
                     d,
                     format!("{path}.days[{k}]"),
                     format!(
-                        "`{}` already has hours in {which}.schedule[{first}]",
-                        d.value.code()
+                        "`{}` already has hours in {}, on line {line}",
+                        d.value.code(),
+                        human_field(&format!("{which}.schedule[{first}]"))
                     ),
                     None,
                 );
+            } else {
+                days_seen.insert(d.value, (i, d.line));
             }
         }
         let (open, close) = (e.open.value, e.close.value);
@@ -292,7 +332,7 @@ fn fee(cx: &mut Ctx, f: &Fee, as_of: Date) {
 }
 
 fn documents(cx: &mut Ctx, d: &Documents) {
-    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut seen: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for (i, doc) in d.documents.iter().enumerate() {
         slug(
             cx,
@@ -300,17 +340,20 @@ fn documents(cx: &mut Ctx, d: &Documents) {
             &doc.id,
             format!("documents[{i}].id"),
         );
-        if let Some(first) = seen.insert(&doc.id.value, i) {
+        if let Some(&(first, line)) = seen.get(doc.id.value.as_str()) {
             cx.at(
                 "data/documents.yaml",
                 &doc.id,
                 format!("documents[{i}].id"),
                 format!(
-                    "document id `{}` is already used by documents[{first}]",
-                    doc.id.value
+                    "document id `{}` is already used by the {} document, on line {line}",
+                    doc.id.value,
+                    ordinal(first + 1)
                 ),
                 None,
             );
+        } else {
+            seen.insert(&doc.id.value, (i, doc.id.line));
         }
     }
 }

@@ -83,7 +83,7 @@ fn all_editions_are_complete_and_the_ministry_one_equals_a_plain_build() {
     // Its sitemap lists its own pages only, at its own address.
     let sitemap = std::str::from_utf8(&astana["sitemap.xml"]).unwrap();
     assert!(!sitemap.contains("/offices/akmola/"));
-    assert!(sitemap.contains("<loc>http://www.ast.dvd.mvd.kz/kk/offices/astana/</loc>"));
+    assert!(sitemap.contains("<loc>https://www.ast.dvd.mvd.kz/kk/offices/astana/</loc>"));
 }
 
 #[test]

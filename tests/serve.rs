@@ -285,7 +285,16 @@ fn serves_reloads_reports_errors_and_recovers() {
     let (status, page) = get(port, "/ru/offices/astana/almaty-district/");
     assert_eq!(status, 200);
     assert!(page.contains("ул. Жансугурова, 2, каб. 7"));
-    let said: Vec<String> = rx.try_iter().collect();
+    // The log line may reach us a moment after the reload event (another thread reads stderr).
+    let mut said: Vec<String> = Vec::new();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !said.iter().any(|l| l.contains("data/offices.yaml"))
+        && std::time::Instant::now() < deadline
+    {
+        if let Ok(l) = rx.recv_timeout(std::time::Duration::from_millis(200)) {
+            said.push(l);
+        }
+    }
     let line = said
         .iter()
         .rev()

@@ -30,6 +30,8 @@ pub struct Project {
     pub templates: Templates,
     /// The theme's fonts, parsed once per build for every PDF; `None` with `pdf: false`.
     pub fonts: Option<crate::pdf::Fonts>,
+    /// Stale data found while loading ([`crate::stale`]): reported, never fatal.
+    pub warnings: Vec<crate::diagnostics::Diagnostic>,
 }
 
 impl Project {
@@ -43,10 +45,12 @@ impl Project {
         } else {
             None
         };
+        let warnings = crate::stale::warnings(&site, env);
         Ok(Project {
             site,
             templates,
             fonts,
+            warnings,
         })
     }
 
@@ -101,6 +105,31 @@ pub enum Editions {
     All,
 }
 
+impl Editions {
+    /// The build as recorded in the output's marker file, so that a build of one kind never
+    /// silently replaces another's output.
+    pub fn build_name(&self) -> String {
+        match self {
+            Editions::Ministry => "ministry".to_string(),
+            Editions::Department(slug) => format!("edition {slug}"),
+            Editions::All => "all-editions".to_string(),
+        }
+    }
+
+    /// The default output directory under the project root: `public/` for the ministry's
+    /// site, `public-<slug>/` for one department's edition, `public-editions/` for all of them.
+    /// They are siblings, not nested in `public/`, because a build replaces its whole output
+    /// directory (an edition inside `public/` would vanish with the next full build) and
+    /// `public/` is what is uploaded as the ministry's site.
+    pub fn default_out(&self, root: &Path) -> std::path::PathBuf {
+        match self {
+            Editions::Ministry => root.join("public"),
+            Editions::Department(slug) => root.join(format!("public-{slug}")),
+            Editions::All => root.join("public-editions"),
+        }
+    }
+}
+
 /// What a successful build produced.
 #[derive(Debug, Clone)]
 pub struct Report {
@@ -110,16 +139,34 @@ pub struct Report {
     pub files: usize,
     /// Bytes of output.
     pub bytes: u64,
+    /// Warnings: problems that did not stop the build (stale data), for the caller to show.
+    pub warnings: Vec<crate::diagnostics::Diagnostic>,
 }
 
 /// Builds the selected editions of the project at `root` into `out`: loading is shared;
-/// nothing is written unless every edition rendered and checked cleanly.
+/// nothing is written unless every edition rendered and checked cleanly. Refuses an `out`
+/// that holds a different build (see [`build_with`]).
 pub fn build(root: &Path, out: &Path, env: &Env, which: &Editions) -> Result<Report> {
+    build_with(root, out, env, which, false)
+}
+
+/// [`build`], and with `force`, replacing an `out` that holds a different build's output.
+pub fn build_with(
+    root: &Path,
+    out: &Path,
+    env: &Env,
+    which: &Editions,
+    force: bool,
+) -> Result<Report> {
+    let claim = write::Claim {
+        build: which.build_name(),
+        force,
+    };
     // Refuse a wrong --out before doing any work.
-    write::guard(out)?;
+    write::guard(out, &claim)?;
     let project = Project::load(root, env)?;
     let editions = project.editions(which)?;
-    let staging = write::Staging::begin(out, project.site.config.precompress)?;
+    let staging = write::Staging::begin(out, project.site.config.precompress, &claim)?;
     let mut pages = 0;
     let mut diags = Vec::new();
     for ed in &editions {
@@ -143,6 +190,7 @@ pub fn build(root: &Path, out: &Path, env: &Env, which: &Editions) -> Result<Rep
         pages,
         files,
         bytes,
+        warnings: project.warnings,
     })
 }
 
@@ -153,6 +201,7 @@ pub fn check(root: &Path, env: &Env) -> Result<Report> {
         pages: 0,
         files: 0,
         bytes: 0,
+        warnings: project.warnings.clone(),
     };
     let mut diags = Vec::new();
     for ed in project.editions(&Editions::All)? {

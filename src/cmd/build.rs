@@ -4,17 +4,26 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+/// The switches of `stend build`.
+pub struct Flags {
+    /// Print more about the build.
+    pub verbose: bool,
+    /// Replace an output directory another build wrote.
+    pub force: bool,
+}
+
 pub fn run(
     root: &Path,
     out: Option<PathBuf>,
     which: &stend::Editions,
-    verbose: bool,
+    flags: Flags,
     env: &stend::load::Env,
 ) -> ExitCode {
     let started = Instant::now();
-    let out = out.unwrap_or_else(|| root.join("public"));
-    match stend::build(root, &out, env, which) {
+    let out = out.unwrap_or_else(|| which.default_out(root));
+    match stend::build_with(root, &out, env, which, flags.force) {
         Ok(r) => {
+            super::warn(&r.warnings);
             let ms = started.elapsed().as_millis();
             println!(
                 "stend: built {} pages ({} files, {} KB) into {} in {ms} ms",
@@ -23,7 +32,7 @@ pub fn run(
                 r.bytes / 1024,
                 out.display()
             );
-            if verbose {
+            if flags.verbose {
                 println!(
                     "stend: root {}, threads {}",
                     root.display(),

@@ -29,9 +29,14 @@ enum Command {
         /// Project directory (holds stend.yaml, content/, data/, themes/).
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Output directory [default: ROOT/public].
+        /// Output directory [default: ROOT/public; with --edition D, ROOT/public-D; with
+        /// --all-editions, ROOT/public-editions].
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Replace the output directory even when a different build wrote it (say, an
+        /// edition into the ministry's site).
+        #[arg(long)]
+        force: bool,
         /// Print what was built in more detail.
         #[arg(long, short)]
         verbose: bool,
@@ -86,13 +91,14 @@ pub fn main() -> ExitCode {
             verbose,
             edition,
             all_editions,
+            force,
         } => {
             let which = match (edition, all_editions) {
                 (Some(slug), _) => stend::Editions::Department(slug),
                 (None, true) => stend::Editions::All,
                 (None, false) => stend::Editions::Ministry,
             };
-            build::run(&root, out, &which, verbose, &env)
+            build::run(&root, out, &which, build::Flags { verbose, force }, &env)
         }
         Command::Check { root } => check::run(&root, &env),
         Command::Schema { root, out } => schema::run(&root, out),
@@ -110,6 +116,14 @@ pub fn main() -> ExitCode {
             },
             env,
         ),
+    }
+}
+
+/// Prints the warnings of a successful build or check on stderr, beside the errors' place.
+fn warn(warnings: &[stend::diagnostics::Diagnostic]) {
+    if !warnings.is_empty() {
+        let mut err = std::io::stderr().lock();
+        let _ = write!(err, "{}", stend::diagnostics::render_warnings(warnings));
     }
 }
 

@@ -52,7 +52,8 @@ impl Edition {
 }
 
 /// The edition of department `slug`: its base URL from `stend.yaml` (`editions.<slug>.base_url`),
-/// else the website the standard lists for it when that is a usable web address, else none.
+/// else the website the standard lists for it when that is a usable web address (`https://`
+/// unless the standard prints the scheme), else none.
 pub fn department(site: &Site, slug: &str) -> Result<Edition, Diagnostic> {
     let Some((i, d)) = site
         .data
@@ -84,11 +85,7 @@ pub fn department(site: &Site, slug: &str) -> Result<Edition, Diagnostic> {
         .editions
         .get(slug)
         .and_then(|e| e.base_url.clone());
-    let listed = d
-        .website
-        .as_deref()
-        .and_then(website_href)
-        .filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    let listed = d.website.as_deref().and_then(guessed_address);
     Ok(Edition {
         slug: slug.to_string(),
         department: Some(i),
@@ -97,6 +94,19 @@ pub fn department(site: &Site, slug: &str) -> Result<Edition, Diagnostic> {
             .map(|u| u.trim_end_matches('/').to_string()),
         ministry_base_url: site.config.base_url.clone(),
     })
+}
+
+/// The address of an edition guessed from the website the standard prints: as printed when it
+/// has a scheme, else `https://` and the host (a bare host says nothing about the scheme, and
+/// a site published over plain http today is the exception); `None` for anything that is not
+/// a web address (an e-mail address, a note).
+fn guessed_address(printed: &str) -> Option<String> {
+    let href = website_href(printed)?;
+    if printed.trim().starts_with("http://") || href.starts_with("https://") {
+        return Some(href);
+    }
+    href.strip_prefix("http://")
+        .map(|host| format!("https://{host}"))
 }
 
 /// The ministry edition and every department's, in directory order.
@@ -108,4 +118,26 @@ pub fn all(site: &Site) -> Vec<Edition> {
         }
     }
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::guessed_address;
+
+    #[test]
+    fn a_guessed_address_is_https_unless_the_data_says_otherwise() {
+        assert_eq!(
+            guessed_address("www.ast.dvd.mvd.kz").as_deref(),
+            Some("https://www.ast.dvd.mvd.kz")
+        );
+        assert_eq!(
+            guessed_address("http://old.example.kz").as_deref(),
+            Some("http://old.example.kz")
+        );
+        assert_eq!(
+            guessed_address("https://x.example.kz").as_deref(),
+            Some("https://x.example.kz")
+        );
+        assert_eq!(guessed_address("dvd@mail.kz"), None);
+    }
 }

@@ -1,5 +1,5 @@
 //! Template errors as diagnostics: the template file, line and column, and a hint for the
-//! mistakes themes make most.
+//! mistakes themes make most (an undefined value; a block tag left open, named by its line).
 
 use crate::diagnostics::Diagnostic;
 use std::collections::BTreeMap;
@@ -19,9 +19,23 @@ pub(super) fn tera_diagnostic(
                 r.filename().to_string()
             };
             let file = theme_dir.join(&name);
-            let mut d = Diagnostic::new(file, r.message().to_string());
-            if let Some(src) = sources.get(&name) {
-                let span = r.span();
+            let span = r.span();
+            let src = sources.get(&name);
+            let unclosed = match (e.kind(), src) {
+                (tera::ErrorKind::SyntaxError(_), Some(src)) => {
+                    super::unclosed::open_tag_at(src, span.start_line, span.start_col)
+                }
+                _ => None,
+            };
+            let mut d = match &unclosed {
+                Some((open, line, closing)) => Diagnostic::new(
+                    file,
+                    format!("the `{{% {open} %}}` on line {line} is not closed before this `{{% {closing} %}}`"),
+                )
+                .hint(format!("add `{{% end{open} %}}` where the `{open}` ends")),
+                None => Diagnostic::new(file, r.message().to_string()),
+            };
+            if let Some(src) = src {
                 d = d.at(src, span.start_line, span.start_col + 1);
             }
             let msg = r.message();

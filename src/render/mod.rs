@@ -7,6 +7,7 @@
 
 mod error;
 mod templates;
+mod unclosed;
 
 pub use templates::{Templates, reach, reads_directory};
 

@@ -1,52 +1,66 @@
 //! Pre-compressed copies of text files (`.gz`, `.br`) next to the originals, so a web server can
 //! send them with no CPU per request (nginx `gzip_static on; brotli_static on;`).
-
-use std::io::Write;
+//!
+//! The codecs are the reference C libraries through well-kept bindings: libdeflate (the
+//! `libdeflater` crate) for gzip and Google's brotli encoder (`brotlic`). Measured on 200 of
+//! the shipped project's pages (2.5 MB, one thread; docs/performance.md): libdeflate at level
+//! 6 takes about half the time of flate2's miniz at the same level for a slightly smaller file,
+//! and the C brotli encoder at quality 5 about a ninth of the pure-Rust `brotli` crate's time
+//! (which spent three quarters of it clearing hash tables) for a 1.4 % smaller file.
 
 /// Extensions of the files worth compressing.
 const TEXT: [&str; 7] = [".html", ".css", ".js", ".json", ".xml", ".csv", ".txt"];
 
+/// gzip level: 6 is within 0.5 % of level 9's size at two thirds of its time.
+const GZIP_LEVEL: i32 = 6;
+
+/// brotli quality: 5 compresses the shipped pages within 2 % of quality 9 at a fraction of
+/// its time; quality 4 is no smaller than gzip, which would make the `.br` copies pointless.
+const BROTLI_QUALITY: u8 = 5;
+
 thread_local! {
-    // One deflate state per thread, reset between files: allocating a fresh one per file made
-    // the kernel zero its buffers thousands of times (system time several times the build's).
-    static DEFLATE: std::cell::RefCell<flate2::Compress> =
-        std::cell::RefCell::new(flate2::Compress::new(flate2::Compression::new(6), false));
+    // One compressor per thread: libdeflate's state is a few hundred kilobytes, made once.
+    static DEFLATE: std::cell::RefCell<libdeflater::Compressor> = std::cell::RefCell::new(
+        libdeflater::Compressor::new(
+            libdeflater::CompressionLvl::new(GZIP_LEVEL).unwrap_or_default(),
+        ),
+    );
 }
 
-/// A gzip member: fixed header (no name, zero mtime, so output is byte-identical across
-/// builds), raw deflate data, CRC-32 and length.
+/// A gzip member. libdeflate writes a fixed header (no name, zero mtime), so the output is
+/// byte-identical across builds.
 fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(bytes.len() / 3 + 64);
-    out.extend_from_slice(&[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
-    DEFLATE.with(|d| {
-        let mut d = d.borrow_mut();
-        d.reset();
-        loop {
-            let consumed = d.total_in() as usize;
-            let status =
-                d.compress_vec(&bytes[consumed..], &mut out, flate2::FlushCompress::Finish);
-            match status {
-                Ok(flate2::Status::StreamEnd) => break,
-                Ok(_) => out.reserve(out.capacity().max(4096)),
-                Err(_) => break,
-            }
-        }
-    });
-    let mut crc = crc32fast::Hasher::new();
-    crc.update(bytes);
-    out.extend_from_slice(&crc.finalize().to_le_bytes());
-    out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
-    out
+    DEFLATE.with(|c| {
+        let mut c = c.borrow_mut();
+        let mut out = vec![0; c.gzip_compress_bound(bytes.len())];
+        // The bound is libdeflate's own worst case, so compression cannot run out of room.
+        let n = c.gzip_compress(bytes, &mut out).unwrap_or(0);
+        out.truncate(n);
+        out
+    })
 }
 
 fn brotli(bytes: &[u8]) -> Vec<u8> {
-    // Quality 5 compresses the shipped pages within 3 % of quality 9 at about thirty times the
-    // speed; quality 4 is faster still but no smaller than gzip, which would make the `.br`
-    // copies pointless. The window never exceeds the file.
-    let lgwin = (usize::BITS - bytes.len().max(1024).leading_zeros()).clamp(10, 22);
-    let mut w = brotli::CompressorWriter::new(Vec::with_capacity(bytes.len() / 3), 4096, 5, lgwin);
-    let _ = w.write_all(bytes);
-    w.into_inner()
+    // The window never exceeds the file: the encoder's tables are sized by it.
+    let lgwin = (usize::BITS - bytes.len().max(1024).leading_zeros()).clamp(10, 22) as u8;
+    let (Ok(quality), Ok(window)) = (
+        brotlic::Quality::new(BROTLI_QUALITY),
+        brotlic::WindowSize::new(lgwin),
+    ) else {
+        return Vec::new();
+    };
+    let bound = brotlic::compress_bound(bytes.len(), quality).unwrap_or(bytes.len() + 1024);
+    let mut out = vec![0; bound];
+    let n = brotlic::compress(
+        bytes,
+        &mut out,
+        quality,
+        window,
+        brotlic::CompressionMode::Text,
+    )
+    .unwrap_or(0);
+    out.truncate(n);
+    out
 }
 
 /// Whether a file at `path` is text worth pre-compressing.

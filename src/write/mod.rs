@@ -8,7 +8,7 @@ pub mod sitemap;
 mod staging;
 
 pub use compress::{both as compress_both, is_text};
-pub use staging::{MARKER, Staging, guard};
+pub use staging::{Claim, MARKER, Staging, guard};
 
 use crate::diagnostics::Result;
 use std::collections::HashMap;

@@ -12,6 +12,11 @@
 //! thousands of pages would make every build slow. A power cut during a build may leave the
 //! staging directory incomplete, never `--out`.
 //!
+//! The marker file at the top of the output ([`MARKER`]) says which build wrote it (the
+//! ministry's site, one department's edition, or all editions): a build refuses to replace the
+//! output of a different build unless forced, so `build --edition astana --out public` cannot
+//! silently replace the ministry's site.
+//!
 //! Without an atomic exchange (other platforms, or a file system that refuses it), the swap is
 //! two renames; a build killed between them leaves the previous output complete under the
 //! retired name, and the next build puts it back before doing anything else.
@@ -45,6 +50,8 @@ pub struct Staging {
     dir: PathBuf,
     retired: PathBuf,
     precompress: bool,
+    /// The build recorded in the marker file.
+    build: String,
     /// Directories created so far, by hash of their path: one per page at scale, so no strings.
     made: Mutex<HashSet<u64>>,
     files: AtomicUsize,
@@ -53,10 +60,11 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// Prepares a build into `out`: refuses a directory stend did not write, repairs what an
-    /// interrupted build left, and creates an empty staging directory. With `precompress`,
-    /// every text file also gets `.gz` and `.br` copies.
-    pub fn begin(out: &Path, precompress: bool) -> Result<Staging> {
+    /// Prepares a build into `out`: refuses a directory stend did not write or that holds a
+    /// different build than `claim`'s (unless forced), repairs what an interrupted build left,
+    /// and creates an empty staging directory. With `precompress`, every text file also gets
+    /// `.gz` and `.br` copies.
+    pub fn begin(out: &Path, precompress: bool, claim: &Claim) -> Result<Staging> {
         let staging = sibling(out, "staging")?;
         let retired = sibling(out, "retired")?;
         if let Some(parent) = out.parent()
@@ -69,7 +77,7 @@ impl Staging {
         if !out.exists() && retired.join(MARKER).is_file() {
             fs::rename(&retired, out).map_err(|e| Error::io(out, e))?;
         }
-        guard(out)?;
+        guard(out, claim)?;
         // Leftovers of an interrupted earlier build.
         for dir in [&staging, &retired] {
             if dir.exists() {
@@ -82,6 +90,7 @@ impl Staging {
             dir: staging,
             retired,
             precompress,
+            build: claim.build.clone(),
             made: Mutex::new(HashSet::new()),
             files: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
@@ -151,11 +160,7 @@ impl Staging {
     /// Swaps the staged site in; returns the number of files and bytes written.
     pub fn commit(mut self) -> Result<(usize, u64)> {
         let marker = self.dir.join(MARKER);
-        fs::write(
-            &marker,
-            b"This directory is written by stend and replaced on every build.\n",
-        )
-        .map_err(|e| Error::io(&marker, e))?;
+        fs::write(&marker, marker_text(&self.build)).map_err(|e| Error::io(&marker, e))?;
         swap_in(&self.dir, &self.out, &self.retired)?;
         self.committed = true;
         Ok((
@@ -210,9 +215,53 @@ impl Drop for Staging {
 /// File that marks a directory as stend's output, so a build never replaces anything else.
 pub const MARKER: &str = ".stend-output";
 
+/// The build an output directory is claimed for, and whether it may replace a different one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    /// Which build this is, as recorded in the marker: `ministry`, `edition <slug>` or
+    /// `all-editions`.
+    pub build: String,
+    /// Replace the output of a different build (`--force`).
+    pub force: bool,
+}
+
+impl Claim {
+    /// A claim for `build`, refusing another build's output.
+    pub fn new(build: impl Into<String>) -> Claim {
+        Claim {
+            build: build.into(),
+            force: false,
+        }
+    }
+}
+
+/// The marker file's text: a line for people, then the build that wrote the directory.
+fn marker_text(build: &str) -> String {
+    format!("This directory is written by stend and replaced on every build.\nbuild: {build}\n")
+}
+
+/// The build recorded in the marker of `out`; `None` when the marker names none (written
+/// by a stend from before builds were recorded, which is then replaced like any stend output).
+fn recorded_build(out: &Path) -> Option<String> {
+    let text = fs::read_to_string(out.join(MARKER)).ok()?;
+    text.lines()
+        .find_map(|l| l.strip_prefix("build: "))
+        .map(|b| b.trim().to_string())
+}
+
+/// How a recorded build is named in a message.
+fn describe(build: &str) -> String {
+    match build.split_once(' ') {
+        Some(("edition", slug)) => format!("the edition `{slug}`"),
+        _ if build == "ministry" => "the ministry's site".to_string(),
+        _ if build == "all-editions" => "all editions".to_string(),
+        _ => format!("`{build}`"),
+    }
+}
+
 /// Refuses to replace a directory that stend did not write (a mistyped `--out .` must not
-/// replace the project).
-pub fn guard(out: &Path) -> Result<()> {
+/// replace the project), or one that holds a different build than `claim`'s unless forced.
+pub fn guard(out: &Path, claim: &Claim) -> Result<()> {
     if !out.exists() {
         return Ok(());
     }
@@ -226,15 +275,27 @@ pub fn guard(out: &Path) -> Result<()> {
         .map_err(|e| Error::io(out, e))?
         .next()
         .is_none();
-    if empty || out.join(MARKER).is_file() {
-        Ok(())
-    } else {
-        Err(Error::io(
+    if empty {
+        return Ok(());
+    }
+    if !out.join(MARKER).is_file() {
+        return Err(Error::io(
             out,
             std::io::Error::other(format!(
                 "refusing to replace a directory that stend did not write (no {MARKER} file in it); choose another --out or empty it"
             )),
-        ))
+        ));
+    }
+    match recorded_build(out) {
+        Some(there) if there != claim.build && !claim.force => Err(Error::io(
+            out,
+            std::io::Error::other(format!(
+                "refusing to replace {} with {}; choose another --out, or pass --force to replace it",
+                describe(&there),
+                describe(&claim.build)
+            )),
+        )),
+        _ => Ok(()),
     }
 }
 
@@ -282,7 +343,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
         let build = |files: &[(&str, &str)]| {
-            let staging = Staging::begin(&out, true).unwrap();
+            let staging = Staging::begin(&out, true, &Claim::new("ministry")).unwrap();
             for (path, text) in files {
                 staging.put(path, text.as_bytes().to_vec()).unwrap();
             }
@@ -319,7 +380,7 @@ mod tests {
 
     /// Writes `outputs` to `out` atomically (without pre-compression); returns the bytes written.
     fn write_site(out: &Path, outputs: &[Output]) -> Result<u64> {
-        let staging = Staging::begin(out, false)?;
+        let staging = Staging::begin(out, false, &Claim::new("ministry"))?;
         outputs
             .par_iter()
             .try_for_each(|o| staging.put(&o.path, o.bytes.clone()))?;
@@ -357,7 +418,7 @@ mod tests {
         let out = dir.path().join("public");
         write_site(&out, &[output("a.txt", "old")]).unwrap();
         {
-            let staging = Staging::begin(&out, true).unwrap();
+            let staging = Staging::begin(&out, true, &Claim::new("ministry")).unwrap();
             staging
                 .put("kk/index.html", b"<p>new</p>".to_vec())
                 .unwrap();
@@ -378,7 +439,7 @@ mod tests {
     fn a_committed_build_counts_what_it_wrote() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        let staging = Staging::begin(&out, true).unwrap();
+        let staging = Staging::begin(&out, true, &Claim::new("ministry")).unwrap();
         staging.put("a.html", b"<p>a</p>".to_vec()).unwrap();
         staging.put("img.bin", vec![0; 10]).unwrap();
         let (files, bytes) = staging.commit().unwrap();
@@ -403,6 +464,36 @@ mod tests {
             .collect();
         names.sort();
         assert_eq!(names, ["public"]);
+    }
+
+    #[test]
+    fn a_different_build_is_not_replaced_unless_forced() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_site(&out, &[output("a.txt", "ministry")]).unwrap();
+        let marker = fs::read_to_string(out.join(MARKER)).unwrap();
+        assert!(marker.ends_with("\nbuild: ministry\n"), "{marker}");
+        let edition = Claim::new("edition astana");
+        let err = Staging::begin(&out, false, &edition).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "error: {}: refusing to replace the ministry's site with the edition `astana`; choose another --out, or pass --force to replace it\n",
+                out.display()
+            )
+        );
+        assert_eq!(fs::read_to_string(out.join("a.txt")).unwrap(), "ministry");
+        // The same build replaces its own output; a forced one replaces any stend output.
+        assert!(Staging::begin(&out, false, &Claim::new("ministry")).is_ok());
+        let forced = Claim {
+            force: true,
+            ..edition
+        };
+        let staging = Staging::begin(&out, false, &forced).unwrap();
+        staging.put("b.txt", b"astana".to_vec()).unwrap();
+        staging.commit().unwrap();
+        assert!(!out.join("a.txt").exists());
+        assert_eq!(recorded_build(&out).as_deref(), Some("edition astana"));
     }
 
     #[test]

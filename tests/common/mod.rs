@@ -144,3 +144,20 @@ pub fn xlsx_rows(bytes: &[u8]) -> Vec<Vec<calamine::Data>> {
     let range = book.worksheet_range("offices").expect("the offices sheet");
     range.rows().map(|r| r.to_vec()).collect()
 }
+
+/// A fixture project of `tests/fixtures/<name>/` made whole in a fresh directory: the shipped
+/// project's data and theme, then the fixture's own files over them (a fixture states only what
+/// differs; its `content/`, when it has one, replaces the shipped content entirely).
+pub fn fixture(name: &str) -> tempfile::TempDir {
+    let src = root().join("tests/fixtures").join(name);
+    assert!(src.is_dir(), "no fixture {name}");
+    let dir = tempfile::tempdir().expect("tempdir");
+    for item in ["data", "themes"] {
+        copy_rec(&root().join(item), &dir.path().join(item));
+    }
+    if !src.join("content").is_dir() {
+        copy_rec(&root().join("content"), &dir.path().join("content"));
+    }
+    copy_rec(&src, dir.path());
+    dir
+}

@@ -100,7 +100,8 @@ impl Shared {
                 let ms = started.elapsed().as_millis();
                 if generation > 1 {
                     println!(
-                        "stend: rebuilt in {ms} ms: {rendered} of {pages} pages rendered, the rest unchanged ({why})"
+                        "stend: rebuilt in {ms} ms: {} ({why})",
+                        rendered_summary(rendered, pages)
                     );
                 }
                 // Free the old site off the critical path.
@@ -114,6 +115,16 @@ impl Shared {
                 *self.error.lock().unwrap_or_else(|e| e.into_inner()) = Some(text);
             }
         }
+    }
+}
+
+/// What a rebuild rendered: `62 of 3566 pages rendered, the rest unchanged`, or
+/// `all 3566 pages rendered` when nothing could be reused.
+fn rendered_summary(rendered: usize, pages: usize) -> String {
+    if rendered >= pages {
+        format!("all {pages} pages rendered")
+    } else {
+        format!("{rendered} of {pages} pages rendered, the rest unchanged")
     }
 }
 
@@ -145,6 +156,14 @@ fn sse(event: &str, data: &str) -> String {
 
 /// Runs `stend serve` until the process is stopped.
 pub fn main(opts: Options, env: Env) -> ExitCode {
+    // The watcher's own error for a missing directory is an OS error code; say it plainly.
+    if !opts.root.is_dir() {
+        eprintln!(
+            "error: no project directory at {}\n  = help: pass the directory that holds stend.yaml with --root, or run stend in it",
+            opts.root.display()
+        );
+        return ExitCode::from(1);
+    }
     let listener = match std::net::TcpListener::bind((opts.bind.as_str(), opts.port)) {
         Ok(l) => l,
         Err(e) => {
@@ -241,6 +260,18 @@ fn open_browser(url: &str) {
 #[cfg(test)]
 mod tests {
     use super::sse;
+
+    #[test]
+    fn a_full_rerender_is_not_called_partial() {
+        assert_eq!(
+            super::rendered_summary(62, 3566),
+            "62 of 3566 pages rendered, the rest unchanged"
+        );
+        assert_eq!(
+            super::rendered_summary(3566, 3566),
+            "all 3566 pages rendered"
+        );
+    }
 
     #[test]
     fn events_split_lines() {

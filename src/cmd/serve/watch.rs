@@ -93,9 +93,21 @@ pub fn rebuild_loop(root: &Path, rx: &mpsc::Receiver<PathBuf>, rebuild: impl Fn(
     }
 }
 
-/// `data/offices.yaml`, or the first three changed files and how many more.
+/// `data/offices.yaml`, or the first three changed files and how many more. Editors' temporary
+/// files are left out: a path that is gone again and has no extension (`sed -i` writes
+/// `data/sedtQ1TgA` and renames it over the file, whose own change is in the burst).
 fn describe(root: &Path, changed: &[PathBuf]) -> String {
-    let mut names: Vec<String> = changed
+    let kept: Vec<&PathBuf> = changed
+        .iter()
+        .filter(|p| p.extension().is_some() || p.exists())
+        .collect();
+    // A burst of temporary files only (never seen so far) is still named, not hidden.
+    let shown: Vec<&PathBuf> = if kept.is_empty() {
+        changed.iter().collect()
+    } else {
+        kept
+    };
+    let mut names: Vec<String> = shown
         .iter()
         .map(|p| {
             p.strip_prefix(root)
@@ -144,5 +156,8 @@ mod tests {
             describe(root, &files),
             "content/x.md, data/a.yaml, data/b.yaml and 1 more"
         );
+        // `sed -i data/a.yaml`: a temporary file, gone by now, renamed over the file.
+        let sed = [root.join("data/sedtQ1TgA"), root.join("data/a.yaml")];
+        assert_eq!(describe(root, &sed), "data/a.yaml");
     }
 }
