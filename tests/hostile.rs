@@ -110,10 +110,30 @@ fn build(hostile: bool) -> (tempfile::TempDir, BTreeMap<String, Vec<u8>>) {
     (dir, files)
 }
 
-/// Every text node of the body, as it is (no white space collapsed).
+/// Every text node of the body, as it is (no white space collapsed), except the size of a
+/// linked PDF: the PDFs hold the hostile values too, so their sizes differ, and nothing else may.
 fn body_text(doc: &scraper::Html) -> String {
     let body = doc.select(&sel("body")).next().expect("a body");
-    body.text().collect()
+    let text: String = body.text().collect();
+    without_pdf_sizes(&text)
+}
+
+/// `text` with the number before each « КБ» / « KB» left out.
+fn without_pdf_sizes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(['К', 'K']) {
+        let (head, tail) = rest.split_at(i);
+        let unit = tail.starts_with("КБ") || tail.starts_with("KB");
+        let trimmed =
+            head.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '\u{a0}');
+        out.push_str(if unit { trimmed } else { head });
+        let step = tail.chars().next().map_or(1, char::len_utf8);
+        out.push_str(&tail[..step]);
+        rest = &tail[step..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn jsonld(doc: &scraper::Html) -> Vec<Value> {

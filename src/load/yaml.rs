@@ -175,13 +175,15 @@ fn expected_kind(ty: &str) -> &'static str {
     }
 }
 
+/// A parser error's field path and position, then its message and hint, as they are worded.
+type Worded = (String, String, Option<(usize, usize)>, Option<String>);
+
 fn to_diagnostic(file: &Path, source: &str, path: &str, e: &serde_saphyr::Error) -> Diagnostic {
-    use serde_saphyr::Error as E;
     let raw = e.without_snippet().to_string();
     let mut message = clean_message(&raw);
     // Spanned wrappers add a `.value` segment that means nothing to the user.
     let mut field = path.replace(".value", "");
-    let mut location = e
+    let location = e
         .location()
         .map(|l| (l.line() as usize, l.column() as usize))
         .filter(|(l, _)| *l > 0);
@@ -192,74 +194,99 @@ fn to_diagnostic(file: &Path, source: &str, path: &str, e: &serde_saphyr::Error)
         // The path into a bomb or a deep nest is noise after its first few steps.
         field = shorten_path(&field);
     } else {
-        match inner(e) {
-            E::InvalidScalar { ty, .. } => {
-                let found = location.and_then(|(l, c)| scalar_at(source, l, c));
-                message = match found {
-                    Some(f) => format!("expected {}, found `{f}`", expected_kind(ty)),
-                    None => format!("expected {}", expected_kind(ty)),
-                };
-            }
-            E::Unexpected { expected, .. } => {
-                message = match *expected {
-                    "mapping start" => {
-                        "expected a mapping here (`key: value` lines, or `{key: value}`)".into()
-                    }
-                    "sequence start" => "expected a list here (`- item` lines, or `[a, b]`)".into(),
-                    "string scalar" => "expected a single text here".into(),
-                    other => format!("expected {other} here"),
-                };
-            }
-            E::QuotingRequired { .. } => {
-                let found = location
-                    .and_then(|(l, c)| scalar_at(source, l, c))
-                    .unwrap_or_default();
-                let kind = if matches!(
-                    found.as_str(),
-                    "true" | "True" | "TRUE" | "false" | "False" | "FALSE"
-                ) {
-                    "`true` or `false`"
-                } else if found.is_empty()
-                    || matches!(found.as_str(), "~" | "null" | "Null" | "NULL")
-                {
-                    "nothing (null)"
-                } else {
-                    "a number"
-                };
-                message = format!("expected a text, found `{found}`, which YAML reads as {kind}");
-                hint = Some(format!("write it in quotes: \"{found}\""));
-            }
-            E::MultipleDocuments { .. } => {
-                message = "the file holds more than one YAML document".into();
-                hint = Some(
-                    "a data file is one document: remove the `---` line (or the text after it)"
-                        .into(),
-                );
-            }
-            E::DuplicateMappingKey { key, .. } => {
-                message = match key {
-                    Some(k) => format!("`{k}` is given twice in the same mapping"),
-                    None => "a key is given twice in the same mapping".into(),
-                };
-                let first = key
-                    .as_deref()
-                    .zip(location)
-                    .and_then(|(k, (l, c))| sibling_key_line(source, l, c, k, Direction::Up));
-                hint = Some(match first {
-                    Some(f) => format!("it is first given on line {f}; keep one of the two"),
-                    None => "keep one of the two".into(),
-                });
-            }
-            E::UnknownAnchor { .. } => {
-                message = "this alias (`*name`) refers to no anchor (`&name`) before it".into();
-                hint = Some("data files need no anchors or aliases: write the value out".into());
-            }
-            E::ExternalMessage { .. } | E::Eof { .. } => {
-                hint = Some("this is a YAML syntax error: check the indentation, quotes and brackets on this line and the lines above it".into());
-            }
-            _ => {}
-        }
+        (message, hint) = word_parser_error(e, source, location, message, hint);
     }
+    let (message, field, location, hint) = refine((message, field, location, hint), source);
+    let mut d = Diagnostic::new(file, message).field(field);
+    if let Some((line, col)) = location {
+        d = d.at(source, line, col);
+    }
+    if let Some(h) = hint {
+        d = d.hint(h);
+    }
+    d
+}
+
+/// The parser's own errors in the words of the data file's author.
+fn word_parser_error(
+    e: &serde_saphyr::Error,
+    source: &str,
+    location: Option<(usize, usize)>,
+    mut message: String,
+    mut hint: Option<String>,
+) -> (String, Option<String>) {
+    use serde_saphyr::Error as E;
+    match inner(e) {
+        E::InvalidScalar { ty, .. } => {
+            let found = location.and_then(|(l, c)| scalar_at(source, l, c));
+            message = match found {
+                Some(f) => format!("expected {}, found `{f}`", expected_kind(ty)),
+                None => format!("expected {}", expected_kind(ty)),
+            };
+        }
+        E::Unexpected { expected, .. } => {
+            message = match *expected {
+                "mapping start" => {
+                    "expected a mapping here (`key: value` lines, or `{key: value}`)".into()
+                }
+                "sequence start" => "expected a list here (`- item` lines, or `[a, b]`)".into(),
+                "string scalar" => "expected a single text here".into(),
+                other => format!("expected {other} here"),
+            };
+        }
+        E::QuotingRequired { .. } => {
+            let found = location
+                .and_then(|(l, c)| scalar_at(source, l, c))
+                .unwrap_or_default();
+            let kind = if matches!(
+                found.as_str(),
+                "true" | "True" | "TRUE" | "false" | "False" | "FALSE"
+            ) {
+                "`true` or `false`"
+            } else if found.is_empty() || matches!(found.as_str(), "~" | "null" | "Null" | "NULL") {
+                "nothing (null)"
+            } else {
+                "a number"
+            };
+            message = format!("expected a text, found `{found}`, which YAML reads as {kind}");
+            hint = Some(format!("write it in quotes: \"{found}\""));
+        }
+        E::MultipleDocuments { .. } => {
+            message = "the file holds more than one YAML document".into();
+            hint = Some(
+                "a data file is one document: remove the `---` line (or the text after it)".into(),
+            );
+        }
+        E::DuplicateMappingKey { key, .. } => {
+            message = match key {
+                Some(k) => format!("`{k}` is given twice in the same mapping"),
+                None => "a key is given twice in the same mapping".into(),
+            };
+            let first = key
+                .as_deref()
+                .zip(location)
+                .and_then(|(k, (l, c))| sibling_key_line(source, l, c, k, Direction::Up));
+            hint = Some(match first {
+                Some(f) => format!("it is first given on line {f}; keep one of the two"),
+                None => "keep one of the two".into(),
+            });
+        }
+        E::UnknownAnchor { .. } => {
+            message = "this alias (`*name`) refers to no anchor (`&name`) before it".into();
+            hint = Some("data files need no anchors or aliases: write the value out".into());
+        }
+        E::ExternalMessage { .. } | E::Eof { .. } => {
+            hint = Some("this is a YAML syntax error: check the indentation, quotes and brackets on this line and the lines above it".into());
+        }
+        _ => {}
+    }
+    (message, hint)
+}
+
+/// The messages serde words alike for every format, made specific: missing and unknown fields,
+/// translations, values our own types refused.
+fn refine(worded: Worded, source: &str) -> Worded {
+    let (mut message, mut field, mut location, mut hint) = worded;
     if let Some(name) = between(&message, "missing field `", "`").map(str::to_string) {
         let top = field.is_empty() || field == ".";
         field = join_path(&field, &name);
@@ -325,14 +352,7 @@ fn to_diagnostic(file: &Path, source: &str, path: &str, e: &serde_saphyr::Error)
         hint = Some(h.to_string());
         message = m.to_string();
     }
-    let mut d = Diagnostic::new(file, message).field(field);
-    if let Some((line, col)) = location {
-        d = d.at(source, line, col);
-    }
-    if let Some(h) = hint {
-        d = d.hint(h);
-    }
-    d
+    (message, field, location, hint)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

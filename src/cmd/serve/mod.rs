@@ -154,30 +154,33 @@ fn sse(event: &str, data: &str) -> String {
     s
 }
 
-/// Runs `stend serve` until the process is stopped.
-pub fn main(opts: Options, env: Env) -> ExitCode {
+/// The project directory checked and the port bound, or what to print and exit with.
+fn listen(opts: &Options) -> Result<(std::net::TcpListener, std::net::SocketAddr), String> {
     // The watcher's own error for a missing directory is an OS error code; say it plainly.
     if !opts.root.is_dir() {
-        eprintln!(
+        return Err(format!(
             "error: no project directory at {}\n  = help: pass the directory that holds stend.yaml with --root, or run stend in it",
             opts.root.display()
-        );
-        return ExitCode::from(1);
+        ));
     }
-    let listener = match std::net::TcpListener::bind((opts.bind.as_str(), opts.port)) {
+    let listener = std::net::TcpListener::bind((opts.bind.as_str(), opts.port)).map_err(|e| {
+        format!(
+            "error: cannot listen on {}:{}: {e}\n  = hint: another program may use the port; try `--port 0` for a free one",
+            opts.bind, opts.port
+        )
+    })?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| format!("error: cannot read the listening address: {e}"))?;
+    Ok((listener, addr))
+}
+
+/// Runs `stend serve` until the process is stopped.
+pub fn main(opts: Options, env: Env) -> ExitCode {
+    let (listener, addr) = match listen(&opts) {
         Ok(l) => l,
-        Err(e) => {
-            eprintln!(
-                "error: cannot listen on {}:{}: {e}\n  = hint: another program may use the port; try `--port 0` for a free one",
-                opts.bind, opts.port
-            );
-            return ExitCode::from(1);
-        }
-    };
-    let addr = match listener.local_addr() {
-        Ok(a) => a,
-        Err(e) => {
-            eprintln!("error: cannot read the listening address: {e}");
+        Err(message) => {
+            eprintln!("{message}");
             return ExitCode::from(1);
         }
     };
