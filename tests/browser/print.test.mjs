@@ -96,7 +96,8 @@ function paperFailures(path, r, limits) {
   out.push(...low(r.type.small, limits.small ?? limits.body, 'small print'));
   if (limits.headings) out.push(...low(r.type.headings, limits.headings, 'heading'));
   if (!r.type.body.length) out.push(`${path}: no body text found`);
-  if (r.band > 0.15) out.push(`${path}: a blank band of ${(r.band * 100).toFixed(0)} % of the sheet`);
+  const band = limits.band ?? 0.15;
+  if (r.band > band) out.push(`${path}: a blank band of ${(r.band * 100).toFixed(0)} % of the sheet`);
   return out;
 }
 
@@ -108,9 +109,11 @@ const POSTER = {
 };
 /** And of the forms: body text, and small print (captions, the appendix line, the pre-printed
  * office) on the small receipts, as the standard's forms print them. */
+// Blank forms keep the source's layout, with room left for handwriting: the 15 % rule is the
+// posters' (issue 17); a form's largest band may reach 30 % (blank receipts measured 17–24 %).
 const FORM = {
-  complaint: { body: 8, small: 5 },
-  document: { body: 9.5, small: 7.5, headings: 11.4 },
+  complaint: { body: 8, small: 5, band: 0.3 },
+  document: { body: 9.5, small: 7.5, headings: 11.4, band: 0.3 },
   quality: { body: 10, small: 8, headings: 10 },
 };
 
