@@ -4,6 +4,8 @@
 //! small attribute scanner is enough and keeps the check fast over tens of thousands of pages.
 
 use crate::diagnostics::Diagnostic;
+use crate::i18n::Msg;
+use crate::msg;
 use crate::page::Output;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
@@ -69,7 +71,7 @@ pub struct Pending {
 /// The links of one rendered page: problems found on the page alone, and the links that wait
 /// for the rest of the site. Links to the page itself (`#p11`) are checked here, against the
 /// page's own ids.
-pub fn page_links(o: &Output) -> (Vec<(String, String)>, Vec<Pending>) {
+pub fn page_links(o: &Output) -> (Vec<(String, Msg)>, Vec<Pending>) {
     let html = std::str::from_utf8(&o.bytes).unwrap_or("");
     let mut own_ids: Option<BTreeSet<std::borrow::Cow<'_, str>>> = None;
     let mut problems = Vec::new();
@@ -93,9 +95,7 @@ pub fn page_links(o: &Output) -> (Vec<(String, String)>, Vec<Pending>) {
                         if !ids.contains(f) {
                             problems.push((
                                 target.to_string(),
-                                format!(
-                                    "link to `{target}`: the page has no element with id `{f}`"
-                                ),
+                                msg!("link-no-id", target = target.as_ref(), id = f),
                             ));
                         }
                         continue;
@@ -218,28 +218,25 @@ impl Links {
         for (at, k) in missing {
             match refind(at, k) {
                 Some(p) => {
-                    let problem = format!("link to `{}`: no such page or file", p.target);
+                    let problem = msg!("link-no-page", target = &p.target);
                     let mut d = locate(&p.origin, &p.target, problem, theme_templates, sources);
                     // `/kk/offices` for `/kk/offices/`: the page is there, under its slash.
                     if self.files.contains(&key(&format!("{}/index.html", p.file))) {
                         let slashed = slashed(&p.target);
-                        d = d.hint(format!("the page is `{slashed}`, with a trailing slash"));
+                        d = d.hint(msg!("hint-link-slash", page = slashed));
                     }
                     broken.push(((p.file, None), d));
                 }
                 None => broken.push((
                     (String::new(), None),
-                    Diagnostic::new(
-                        "(site)",
-                        "a page links to a file the site does not have, and the link could not be found again",
-                    ),
+                    Diagnostic::new("(site)", msg!("link-lost")),
                 )),
             }
         }
         let mut ids: BTreeMap<String, Option<BTreeSet<String>>> = BTreeMap::new();
         for ((file, f), (_, target, origin)) in self.fragments {
             let problem = if !self.files.contains(&key(&file)) {
-                Some(format!("link to `{target}`: no such page or file"))
+                Some(msg!("link-no-page", target = &target))
             } else {
                 let page_ids = ids.entry(file.clone()).or_insert_with(|| {
                     file.ends_with(".html")
@@ -248,10 +245,8 @@ impl Links {
                 });
                 match page_ids {
                     Some(set) if set.contains(&f) => None,
-                    Some(_) => Some(format!(
-                        "link to `{target}`: the page has no element with id `{f}`"
-                    )),
-                    None => Some(format!("link to `{target}`: fragments only work on pages")),
+                    Some(_) => Some(msg!("link-no-id", target = &target, id = &f)),
+                    None => Some(msg!("link-fragment-not-page", target = &target)),
                 }
             };
             if let Some(problem) = problem {
@@ -274,22 +269,23 @@ fn slashed(target: &str) -> String {
 
 /// What a link points to: `Ok(None)` for an external address, `Ok(Some((route, fragment)))`
 /// for a place in the site, `Err` for a link that can never work.
-fn classify(from: &str, target: &str) -> Result<Option<(String, Option<String>)>, String> {
+fn classify(from: &str, target: &str) -> Result<Option<(String, Option<String>)>, Msg> {
     let t = target.trim();
     if t.is_empty() {
-        return Err("empty link".into());
+        return Err(msg!("link-empty"));
     }
     let lower = t.to_ascii_lowercase();
     if lower.starts_with("javascript:")
         || lower.starts_with("data:")
         || lower.starts_with("vbscript:")
     {
-        return Err(format!("script link `{t}`"));
+        return Err(msg!("link-script", target = t));
     }
     if crate::markdown::protocol_relative(t) {
-        return Err(format!(
-            "protocol-relative link `{t}`: write the full address, e.g. `https://{}`",
-            t.trim_start_matches(['/', '\\'])
+        return Err(msg!(
+            "link-protocol-relative",
+            target = t,
+            full = format!("https://{}", t.trim_start_matches(['/', '\\']))
         ));
     }
     if lower.contains("://") || lower.starts_with("mailto:") || lower.starts_with("tel:") {
@@ -307,8 +303,7 @@ fn classify(from: &str, target: &str) -> Result<Option<(String, Option<String>)>
     } else {
         // Relative to the page's directory.
         let base = &from[..from.rfind('/').map(|i| i + 1).unwrap_or(0)];
-        normalise(&format!("{base}{path}"))
-            .ok_or_else(|| format!("link to `{t}`: no such page or file"))?
+        normalise(&format!("{base}{path}")).ok_or_else(|| msg!("link-no-page", target = t))?
     };
     Ok(Some((route, fragment)))
 }
@@ -337,11 +332,11 @@ fn normalise(path: &str) -> Option<String> {
 pub fn locate(
     o: &Origin,
     target: &str,
-    problem: String,
+    problem: Msg,
     theme_templates: &std::path::Path,
     sources: &BTreeMap<PathBuf, String>,
 ) -> Diagnostic {
-    let message = format!("broken link on {}: {problem}", o.route);
+    let message = msg!("link-broken", route = &o.route, problem = problem);
     if let Some(src_file) = &o.source
         && let Some(text) = sources.get(src_file)
         && let Some(off) = text
@@ -350,7 +345,7 @@ pub fn locate(
     {
         return Diagnostic::new(src_file, message)
             .at_offset(text, off + 1)
-            .hint("link to a page that exists, e.g. `/kk/offices/`, or to an id on the page, e.g. `#p11`");
+            .hint(msg!("hint-link-broken"));
     }
     let file = o
         .template
@@ -374,7 +369,7 @@ mod tests {
     #[test]
     fn protocol_relative_links_are_problems() {
         for t in ["//evil.example/", "/\\evil.example/", "\\\\evil.example"] {
-            let e = classify("/kk/", t).expect_err(t);
+            let e = classify("/kk/", t).expect_err(t).to_string();
             assert!(e.starts_with("protocol-relative link"), "{e}");
             assert!(
                 e.ends_with("`https://evil.example/`") || e.ends_with("`https://evil.example`")
@@ -459,7 +454,7 @@ mod tests {
         ];
         check_links(&site, std::path::Path::new("t"), &BTreeMap::new())
             .into_iter()
-            .map(|d| d.message)
+            .map(|d| d.message.to_string())
             .collect()
     }
 
@@ -501,7 +496,11 @@ mod tests {
                 &BTreeMap::new(),
             );
             assert_eq!(d.len(), 1);
-            assert!(d[0].message.contains("on /kk/a/"), "{}", d[0].message);
+            assert!(
+                d[0].message.to_string().contains("on /kk/a/"),
+                "{}",
+                d[0].message
+            );
         }
         // Each distinct broken target once.
         assert_eq!(problems(r#"<a href="/x/"></a><a href="/x/"></a>"#).len(), 1);

@@ -4,6 +4,8 @@
 //! them instead of stopping at the first, and the CLI prints them once, grouped by file.
 //! Library code never prints or exits.
 
+use crate::i18n::{Lang, Msg};
+use crate::msg;
 use std::fmt::{self, Write as _};
 use std::path::{Path, PathBuf};
 
@@ -18,26 +20,43 @@ pub struct Diagnostic {
     pub column: Option<usize>,
     /// Path of the field inside a data file, e.g. `departments[3].units[12].phones.migration[0]`.
     pub field: Option<String>,
+    /// The slug of the department the field's leading `departments[i]` is, when known: the
+    /// field is then shown as «… of department `astana`» instead of «… of the 1st department».
+    pub department: Option<String>,
     /// What is wrong, in one sentence.
-    pub message: String,
+    pub message: Msg,
     /// How to fix it, when we can say.
-    pub hint: Option<String>,
+    pub hint: Option<Msg>,
     /// The offending source line, shown under the location with a caret.
     pub source_line: Option<String>,
+    /// Another line of the same file the message names (the sibling of a mis-indented key),
+    /// shown beside the offending one: its 1-based number and text.
+    pub related: Option<(usize, String)>,
 }
 
 impl Diagnostic {
     /// A problem with a file as a whole.
-    pub fn new(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn new(file: impl Into<PathBuf>, message: Msg) -> Self {
         Diagnostic {
             file: file.into(),
             line: None,
             column: None,
             field: None,
-            message: message.into(),
+            department: None,
+            message,
             hint: None,
             source_line: None,
+            related: None,
         }
+    }
+
+    /// Shows line `line` of `source` too, beside the offending one.
+    pub fn also(mut self, source: &str, line: usize) -> Self {
+        self.related = source
+            .lines()
+            .nth(line.saturating_sub(1))
+            .map(|l| (line, l.trim_end_matches('\r').to_string()));
+        self
     }
 
     /// Points the diagnostic at a 1-based line and column of `source` (the file's text),
@@ -68,9 +87,16 @@ impl Diagnostic {
     }
 
     /// Adds a hint.
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub fn hint(mut self, hint: Msg) -> Self {
+        self.hint = Some(hint);
         self
+    }
+
+    /// The diagnostic in `lang`, headed `error:`.
+    pub fn text(&self, lang: Lang) -> String {
+        let mut s = String::new();
+        let _ = self.render(&mut s, Severity::Error, lang);
+        s
     }
 }
 
@@ -88,63 +114,94 @@ pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
 }
 
 impl fmt::Display for Diagnostic {
+    /// The English text, headed `error:`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.render(f, "error")
+        f.write_str(&self.text(Lang::En))
     }
 }
 
-/// A diagnostic shown as a warning: a problem that did not stop the build.
-pub struct Warning<'a>(pub &'a Diagnostic);
-
-impl fmt::Display for Warning<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.render(f, "warning")
-    }
+/// Whether a diagnostic stopped the build.
+#[derive(Clone, Copy)]
+enum Severity {
+    Error,
+    Warning,
 }
 
 impl Diagnostic {
-    /// The rustc-style text, headed by `label` (`error` or `warning`).
-    fn render(&self, f: &mut fmt::Formatter<'_>, label: &str) -> fmt::Result {
-        writeln!(f, "{label}: {}", self.message)?;
+    /// The rustc-style text, headed by the severity's label in `lang`.
+    fn render(&self, f: &mut impl fmt::Write, severity: Severity, lang: Lang) -> fmt::Result {
+        let label = match severity {
+            Severity::Error => msg!("label-error"),
+            Severity::Warning => msg!("label-warning"),
+        };
+        writeln!(f, "{}: {}", label.text(lang), self.message.text(lang))?;
         let loc = match (self.line, self.column) {
             (Some(l), Some(c)) => format!("{}:{l}:{c}", display_path(&self.file)),
             (Some(l), None) => format!("{}:{l}", display_path(&self.file)),
             _ => display_path(&self.file),
         };
-        let gutter = self.line.map(|l| l.to_string().len()).unwrap_or(1);
+        let widest = self.line.max(self.related.as_ref().map(|r| r.0));
+        let gutter = widest.map(|l| l.to_string().len()).unwrap_or(1);
         let pad = " ".repeat(gutter);
         writeln!(f, "{pad}--> {loc}")?;
         if let (Some(line), Some(text)) = (self.line, &self.source_line) {
             let col = self.column.unwrap_or(1);
             let (shown, caret_at) = window(text, col.saturating_sub(1));
             writeln!(f, "{pad} |")?;
-            writeln!(f, "{line} | {shown}")?;
+            let related = |f: &mut dyn fmt::Write, (n, t): &(usize, String)| {
+                writeln!(f, "{n:>gutter$} | {}", window(t, 0).0)
+            };
+            if let Some(r) = self.related.as_ref().filter(|r| r.0 < line) {
+                related(f, r)?;
+                if r.0 + 1 < line {
+                    writeln!(f, "{pad} | …")?;
+                }
+            }
+            writeln!(f, "{line:>gutter$} | {shown}")?;
             let caret_pad: String = shown
                 .chars()
                 .take(caret_at)
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
             writeln!(f, "{pad} | {caret_pad}^")?;
+            if let Some(r) = self.related.as_ref().filter(|r| r.0 > line) {
+                if r.0 > line + 1 {
+                    writeln!(f, "{pad} | …")?;
+                }
+                related(f, r)?;
+            }
         }
         if let Some(field) = &self.field {
-            writeln!(f, "{pad} = field: {}", human_field(field))?;
+            let shown = human_field_in(field, self.department.as_deref(), lang);
+            writeln!(f, "{pad} = {}: {shown}", msg!("label-field").text(lang))?;
         }
         if let Some(hint) = &self.hint {
-            writeln!(f, "{pad} = help: {hint}")?;
+            writeln!(
+                f,
+                "{pad} = {}: {}",
+                msg!("label-help").text(lang),
+                hint.text(lang)
+            )?;
         }
         Ok(())
     }
 }
 
+/// A field path as a person reads it, in English: see [`human_field_in`].
+pub fn human_field(path: &str) -> String {
+    human_field_in(path, None, Lang::En)
+}
+
 /// A field path as a person reads it: positions 1-based and in words, innermost first —
 /// `departments[0].units[3].slug` is «`slug` of the 4th unit of the 1st department»,
 /// `service.schedule[0].break.end` «`break.end` of the 1st entry of `service.schedule`». A path
-/// without positions (`as_of`, `mci`) is shown as it is.
-pub fn human_field(path: &str) -> String {
+/// without positions (`as_of`, `mci`) is shown as it is. With `department`, the leading
+/// `departments[i]` is named by that slug («… of department `astana`»).
+pub fn human_field_in(path: &str, department: Option<&str>, lang: Lang) -> String {
     if !path.contains('[') {
         return path.to_string();
     }
-    let mut parts: Vec<String> = Vec::new();
+    let mut parts: Vec<Msg> = Vec::new();
     // Names without a position, joined with dots until the next positioned one.
     let mut names: Vec<&str> = Vec::new();
     for seg in path.split('.') {
@@ -155,22 +212,45 @@ pub fn human_field(path: &str) -> String {
             names.push(seg);
             continue;
         };
-        let nth = ordinal(i + 1);
-        parts.push(match name.strip_suffix('s') {
+        let n = i + 1;
+        let first = parts.is_empty() && names.is_empty();
+        parts.push(match (name, name.strip_suffix('s')) {
+            ("departments", _) if first && department.is_some() => {
+                msg!(
+                    "field-named-department",
+                    slug = department.unwrap_or_default()
+                )
+            }
             // `departments[0]`: the 1st department.
-            Some(one) if names.is_empty() && !one.is_empty() => format!("the {nth} {one}"),
+            (_, Some(one)) if names.is_empty() && !one.is_empty() => {
+                msg!("field-nth-item", nth = ordinal(n), n = n, noun = one)
+            }
             _ => {
                 names.push(name);
-                format!("the {nth} entry of `{}`", names.join("."))
+                msg!(
+                    "field-nth-entry",
+                    nth = ordinal(n),
+                    n = n,
+                    list = names.join(".")
+                )
             }
         });
         names.clear();
     }
-    if !names.is_empty() {
-        parts.push(format!("`{}`", names.join(".")));
+    let mut text = if names.is_empty() {
+        None
+    } else {
+        Some(msg!("field-name", name = names.join(".")).text(lang))
+    };
+    // Innermost first: «`slug` of the 4th unit of the 1st department».
+    for part in parts.iter().rev() {
+        let part = part.text(lang);
+        text = Some(match text {
+            None => part,
+            Some(inner) => msg!("field-of", inner = inner, outer = part).text(lang),
+        });
     }
-    parts.reverse();
-    parts.join(" of ")
+    text.unwrap_or_default()
 }
 
 /// `1st`, `2nd`, `3rd`, `4th` … `11th`, `12th`, `13th` … `21st`.
@@ -218,64 +298,67 @@ fn display_path(p: &Path) -> String {
 
 /// Renders all diagnostics grouped by file (sorted, so the report is stable), then a count line
 /// for a build: `error: 2 problems in 1 file; nothing was written`.
-pub fn render_report(diags: &[Diagnostic]) -> String {
-    let (mut out, problems, files) = render_sorted(diags);
+pub fn render_report(diags: &[Diagnostic], lang: Lang) -> String {
+    let (mut out, problems, files) = render_sorted(diags, lang);
+    let summary = msg!(
+        "summary-build-failed",
+        problems = msg!("count-problems", count = problems),
+        files = msg!("count-files", count = files.len())
+    );
     let _ = writeln!(
         out,
-        "error: {} in {}; nothing was written",
-        plural(problems, "problem"),
-        plural(files.len(), "file")
+        "{}: {}",
+        msg!("label-error").text(lang),
+        summary.text(lang)
     );
     out
 }
 
 /// [`render_report`] for `stend check`, which never writes: the count line names the files to
 /// fix, `error: check found 2 problems in data/fee.yaml, stend.yaml`.
-pub fn render_check_report(diags: &[Diagnostic]) -> String {
-    let (mut out, problems, files) = render_sorted(diags);
+pub fn render_check_report(diags: &[Diagnostic], lang: Lang) -> String {
+    let (mut out, problems, files) = render_sorted(diags, lang);
+    let summary = msg!(
+        "summary-check-failed",
+        problems = msg!("count-problems", count = problems),
+        files = files.join(", ")
+    );
     let _ = writeln!(
         out,
-        "error: check found {} in {}",
-        plural(problems, "problem"),
-        files.join(", ")
+        "{}: {}",
+        msg!("label-error").text(lang),
+        summary.text(lang)
     );
     out
 }
 
 /// Warnings, sorted, each headed `warning:`.
-pub fn render_warnings(diags: &[Diagnostic]) -> String {
+pub fn render_warnings(diags: &[Diagnostic], lang: Lang) -> String {
     let mut sorted: Vec<&Diagnostic> = diags.iter().collect();
     sorted.sort();
     sorted.dedup();
     let mut out = String::new();
     for d in sorted {
-        let _ = writeln!(out, "{}", Warning(d));
+        let _ = d.render(&mut out, Severity::Warning, lang);
+        out.push('\n');
     }
     out
 }
 
 /// The diagnostics sorted and deduplicated, rendered; their number and their files, in order.
-fn render_sorted(diags: &[Diagnostic]) -> (String, usize, Vec<String>) {
+fn render_sorted(diags: &[Diagnostic], lang: Lang) -> (String, usize, Vec<String>) {
     let mut sorted: Vec<&Diagnostic> = diags.iter().collect();
     sorted.sort();
     sorted.dedup();
     let mut out = String::new();
     for d in &sorted {
-        let _ = writeln!(out, "{d}");
+        let _ = d.render(&mut out, Severity::Error, lang);
+        out.push('\n');
     }
     let mut files: Vec<&PathBuf> = sorted.iter().map(|d| &d.file).collect();
     files.dedup();
     let files = files.into_iter().map(|f| display_path(f)).collect();
     (out, sorted.len(), files)
-}
-
-/// `1 problem`, `2 problems`.
-pub fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }
 
 /// The error type of every stage: the project has problems (exit 1), or the build could not
@@ -289,6 +372,9 @@ pub enum Error {
         path: PathBuf,
         error: std::io::Error,
     },
+    /// Writing to `path` was refused (a directory another build wrote, a path outside the
+    /// output), before anything changed.
+    Refused { path: PathBuf, message: Msg },
 }
 
 impl Error {
@@ -296,6 +382,24 @@ impl Error {
         Error::Io {
             path: path.into(),
             error,
+        }
+    }
+
+    /// The error in `lang`, as the binary prints it.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Error::Project(diags) => render_report(diags, lang),
+            Error::Io { path, error } => format!(
+                "{}: {}: {error}\n",
+                msg!("label-error").text(lang),
+                display_path(path)
+            ),
+            Error::Refused { path, message } => format!(
+                "{}: {}: {}\n",
+                msg!("label-error").text(lang),
+                display_path(path),
+                message.text(lang)
+            ),
         }
     }
 }
@@ -313,13 +417,9 @@ impl From<Vec<Diagnostic>> for Error {
 }
 
 impl fmt::Display for Error {
+    /// The English text.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::Project(diags) => f.write_str(&render_report(diags)),
-            Error::Io { path, error } => {
-                writeln!(f, "error: {}: {error}", display_path(path))
-            }
-        }
+        f.write_str(&self.text(Lang::En))
     }
 }
 
@@ -366,10 +466,10 @@ mod tests {
     #[test]
     fn renders_rustc_style_with_caret_field_and_hint() {
         let src = "a: 1\nadress: x\n";
-        let d = Diagnostic::new("data/offices.yaml", "unknown field `adress`")
+        let d = Diagnostic::new("data/offices.yaml", Msg::verbatim("unknown field `adress`"))
             .at(src, 2, 1)
             .field("departments[0].adress")
-            .hint("did you mean `address`?");
+            .hint(Msg::verbatim("did you mean `address`?"));
         let text = d.to_string();
         assert_eq!(
             text,
@@ -380,7 +480,7 @@ mod tests {
     #[test]
     fn long_lines_are_shown_around_the_caret() {
         let src = format!("{}x{}\n", "[".repeat(300), "]".repeat(300));
-        let text = Diagnostic::new("a.yaml", "deep")
+        let text = Diagnostic::new("a.yaml", Msg::verbatim("deep"))
             .at(&src, 1, 301)
             .to_string();
         let lines: Vec<&str> = text.lines().collect();
@@ -389,7 +489,9 @@ mod tests {
         assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
         assert!(shown.chars().count() <= 122);
         assert_eq!(shown.chars().nth(caret.chars().count() - 1), Some('x'));
-        let short = Diagnostic::new("a.yaml", "x").at("ab\n", 1, 2).to_string();
+        let short = Diagnostic::new("a.yaml", Msg::verbatim("x"))
+            .at("ab\n", 1, 2)
+            .to_string();
         assert!(short.contains("1 | ab\n  |  ^\n"), "{short}");
     }
 
@@ -402,9 +504,9 @@ mod tests {
 
     #[test]
     fn report_counts_problems_and_files() {
-        let a = Diagnostic::new("a.yaml", "x");
-        let b = Diagnostic::new("b.yaml", "y");
-        let r = render_report(&[b, a.clone(), a]);
+        let a = Diagnostic::new("a.yaml", Msg::verbatim("x"));
+        let b = Diagnostic::new("b.yaml", Msg::verbatim("y"));
+        let r = render_report(&[b, a.clone(), a], Lang::En);
         assert!(r.ends_with("error: 2 problems in 2 files; nothing was written\n"));
         assert!(r.find("a.yaml").unwrap() < r.find("b.yaml").unwrap());
     }

@@ -28,6 +28,7 @@ pub mod assets;
 pub mod build;
 pub mod check;
 pub mod diagnostics;
+pub mod i18n;
 pub mod load;
 pub mod markdown;
 pub mod model;

@@ -13,6 +13,8 @@
 //!   an external address is written in full. External `http(s)` links get
 //!   `rel="external noopener"`.
 
+use crate::i18n::Msg;
+use crate::msg;
 use crate::util::escape::html as escape_attr;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use std::collections::BTreeSet;
@@ -39,12 +41,12 @@ pub struct Rendered {
 pub struct Problem {
     /// Byte offset in the Markdown.
     pub offset: usize,
-    pub message: String,
-    pub hint: Option<String>,
+    pub message: Msg,
+    pub hint: Option<Msg>,
 }
 
 impl Problem {
-    fn new(offset: usize, message: String) -> Problem {
+    fn new(offset: usize, message: Msg) -> Problem {
         Problem {
             offset,
             message,
@@ -128,7 +130,7 @@ impl<'m> Writer<'m, '_> {
             Event::Start(Tag::Image { dest_url, .. }) => {
                 self.problems.push(Problem::new(
                     range.start,
-                    format!("images are not supported in content (`{dest_url}`)"),
+                    msg!("md-image", src = dest_url.as_ref()),
                 ));
                 // Skip the image's alt text events.
                 let mut j = i + 1;
@@ -249,7 +251,7 @@ impl<'m> Writer<'m, '_> {
 /// Browsers drop leading control characters and every tab or newline before they read a URL's
 /// scheme (WHATWG URL), so `java\tscript:` is `javascript:`. Read the scheme the way they do,
 /// and refuse control characters outright.
-fn link_problem(url: &str) -> (Option<String>, Option<(String, Option<String>)>) {
+fn link_problem(url: &str) -> (Option<String>, Option<(Msg, Option<Msg>)>) {
     let as_read: String = url
         .trim_start_matches(|c: char| c <= ' ')
         .chars()
@@ -263,29 +265,22 @@ fn link_problem(url: &str) -> (Option<String>, Option<(String, Option<String>)>)
                 .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
         });
     if url.chars().any(char::is_control) {
-        let why = format!(
-            "link to `{}` contains control characters",
-            url.escape_debug()
-        );
+        let why = msg!("md-link-control", url = url.escape_debug().to_string());
         return (scheme, Some((why, None)));
     }
     let problem = match scheme.as_deref() {
         None if protocol_relative(&as_read) => {
             let host = as_read.trim_start_matches(['/', '\\']);
             Some((
-                format!(
-                    "link to `{url}` is protocol-relative (starts with `//`), which is not allowed"
-                ),
-                Some(format!(
-                    "write the full address of the other site, e.g. `https://{host}`"
+                msg!("md-link-protocol-relative", url = url),
+                Some(msg!(
+                    "hint-md-link-protocol-relative",
+                    full = format!("https://{host}")
                 )),
             ))
         }
         None | Some("http") | Some("https") | Some("mailto") | Some("tel") => None,
-        Some(other) => Some((
-            format!("link to `{url}` uses the `{other}:` scheme, which is not allowed"),
-            None,
-        )),
+        Some(other) => Some((msg!("md-link-scheme", url = url, scheme = other), None)),
     };
     (scheme, problem)
 }
@@ -389,7 +384,12 @@ mod tests {
     fn script_links_disguised_by_control_characters_are_refused() {
         let r = render("[x](<java\tscript:alert(1)>) [y](<\u{1}javascript:alert(1)>)\n");
         assert_eq!(r.problems.len(), 2, "{:?}", r.problems);
-        assert!(r.problems[0].message.contains("control characters"));
+        assert!(
+            r.problems[0]
+                .message
+                .to_string()
+                .contains("control characters")
+        );
         let lower = r.html.to_lowercase();
         assert!(!lower.contains("script:"), "{}", r.html);
     }
@@ -409,11 +409,15 @@ mod tests {
         let r = render(
             r"[a](//evil.example/) [b](/\evil.example/) [c](<\\\\evil.example>) [d](/kk/) [e](/)",
         );
-        let messages: Vec<&str> = r.problems.iter().map(|p| p.message.as_str()).collect();
+        let messages: Vec<String> = r.problems.iter().map(|p| p.message.to_string()).collect();
         assert_eq!(messages.len(), 3, "{messages:?}");
         assert!(messages.iter().all(|m| m.contains("protocol-relative")));
         assert_eq!(
-            r.problems[0].hint.as_deref(),
+            r.problems[0]
+                .hint
+                .as_ref()
+                .map(ToString::to_string)
+                .as_deref(),
             Some("write the full address of the other site, e.g. `https://evil.example/`")
         );
         assert!(!r.html.contains("evil.example"), "{}", r.html);

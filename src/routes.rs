@@ -4,21 +4,22 @@
 //! file (`/sitemap.xml`). The output file of a page route is its `index.html`.
 
 /// Why a slug is refused, if it is.
-pub fn check_slug(s: &str) -> Result<(), &'static str> {
+pub fn check_slug(s: &str) -> Result<(), crate::i18n::Msg> {
+    use crate::msg;
     if s.is_empty() {
-        return Err("it is empty");
+        return Err(msg!("slug-empty-why"));
     }
     if s.len() > 80 {
-        return Err("it is longer than 80 characters");
+        return Err(msg!("slug-too-long"));
     }
     if s.starts_with('-') || s.ends_with('-') {
-        return Err("it starts or ends with a hyphen");
+        return Err(msg!("slug-hyphen-ends"));
     }
     if !s
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
     {
-        return Err("only lowercase ASCII letters, digits and hyphens are allowed");
+        return Err(msg!("slug-bad-chars"));
     }
     Ok(())
 }

@@ -8,10 +8,12 @@
 //! build's report; the binary prints them.
 
 use crate::diagnostics::Diagnostic;
+use crate::i18n::Msg;
 use crate::load::Env;
 use crate::model::Site;
 use crate::model::data::{At, Decree};
 use crate::model::date::Date;
+use crate::msg;
 use std::path::PathBuf;
 
 /// The warnings about the dates of `site`'s data, given the clock of `env`.
@@ -25,19 +27,19 @@ pub fn warnings(site: &Site, env: &Env) -> Vec<Diagnostic> {
 
 /// Today as the build sees it: `SOURCE_DATE_EPOCH` when set (a reproducible build's "now"),
 /// else the clock.
-fn clock(env: &Env) -> (Date, &'static str) {
+fn clock(env: &Env) -> (Date, Msg) {
     match env
         .source_date_epoch
         .as_deref()
         .and_then(|e| e.trim().parse::<i64>().ok())
     {
-        Some(secs) => (Date::from_unix(secs), "the date of SOURCE_DATE_EPOCH"),
-        None => (Date::from_unix(env.now), "today"),
+        Some(secs) => (Date::from_unix(secs), msg!("clock-epoch")),
+        None => (Date::from_unix(env.now), msg!("clock-today")),
     }
 }
 
 /// A diagnostic pointing at a value of `file`, when the file's text is known.
-fn at<T>(site: &Site, file: &str, v: &At<T>, message: String) -> Diagnostic {
+fn at<T>(site: &Site, file: &str, v: &At<T>, message: Msg) -> Diagnostic {
     let rel = PathBuf::from(file);
     let d = Diagnostic::new(&rel, message);
     match site.sources.get(&rel) {
@@ -61,22 +63,23 @@ fn index_year(site: &Site, w: &mut Vec<Diagnostic>) {
     else {
         return;
     };
-    let message = format!(
-        "the index table has no row for {year}, the year of the as-of date {}; the site shows the value from {} ({} tenge) as in force",
-        site.as_of, last.from.value, last.tenge.value
+    let message = msg!(
+        "stale-index",
+        year = year.to_string(),
+        as_of = site.as_of.to_string(),
+        from = last.from.value.to_string(),
+        tenge = last.tenge.value.to_string()
     );
     w.push(
         at(site, "data/fee.yaml", &last.from, message)
             .field(format!("mci[{i}].from"))
-            .hint(format!(
-                "add the row set by the republican budget law for {year}, e.g. `- {{from: \"{year}-01-01\", tenge: …}}`, or set `as_of` in stend.yaml"
-            )),
+            .hint(msg!("hint-stale-index", year = year.to_string())),
     );
 }
 
 /// An as-of date written in stend.yaml more than a year after today: a typo, most likely, and
 /// the fee shown would be that of a future year.
-fn as_of_ahead(site: &Site, (today, what): &(Date, &str), w: &mut Vec<Diagnostic>) {
+fn as_of_ahead(site: &Site, (today, what): &(Date, Msg), w: &mut Vec<Diagnostic>) {
     let Some(written) = &site.config.as_of else {
         return;
     };
@@ -87,14 +90,16 @@ fn as_of_ahead(site: &Site, (today, what): &(Date, &str), w: &mut Vec<Diagnostic
     if site.as_of <= year_ahead {
         return;
     }
-    let message = format!(
-        "the as-of date {} is more than a year after {what}, {today}",
-        site.as_of
+    let message = msg!(
+        "as-of-ahead",
+        as_of = site.as_of.to_string(),
+        clock = what.clone(),
+        today = today.to_string()
     );
     w.push(
         at(site, "stend.yaml", written, message)
             .field("as_of")
-            .hint("check the year; without `as_of` the site is as of the day it is built"),
+            .hint(msg!("hint-as-of-ahead")),
     );
 }
 
@@ -111,14 +116,17 @@ fn decrees(site: &Site, w: &mut Vec<Diagnostic>) {
         if d.date.value <= site.as_of {
             continue;
         }
-        let message = format!(
-            "the decree that {what} the standard (No. {}) is dated {}, after the as-of date {}",
-            d.decree, d.date.value, site.as_of
+        let message = msg!(
+            "decree-after-as-of",
+            what = what,
+            decree = &d.decree,
+            date = d.date.value.to_string(),
+            as_of = site.as_of.to_string()
         );
         w.push(
             at(site, "data/service.yaml", &d.date, message)
                 .field(format!("status.{what}.date"))
-                .hint("check the decree's date, or the as-of date (`as_of` in stend.yaml)"),
+                .hint(msg!("hint-decree-after-as-of")),
         );
     }
 }
@@ -150,7 +158,7 @@ mod tests {
         site.data.service.status.approved.date.value = Date::parse("2030-01-01").unwrap();
         let w: Vec<String> = warnings(&site, &env)
             .into_iter()
-            .map(|d| d.message)
+            .map(|d| d.message.to_string())
             .collect();
         assert_eq!(
             w,

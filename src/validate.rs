@@ -4,11 +4,13 @@
 //! value's line. (Whether a value is a date, a time or a weekday at all is settled when it is
 //! read: see `model::value`.)
 
-use crate::diagnostics::{Diagnostic, Error, Result, human_field, ordinal};
+use crate::diagnostics::{Diagnostic, Error, Result, ordinal};
+use crate::i18n::{Arg, Msg};
 use crate::model::Site;
 use crate::model::data::*;
 use crate::model::date::Date;
 use crate::model::value::Weekday;
+use crate::msg;
 use crate::routes::check_slug;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -19,7 +21,7 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn at<T>(&mut self, file: &str, v: &At<T>, field: String, message: String, hint: Option<&str>) {
+    fn at<T>(&mut self, file: &str, v: &At<T>, field: String, message: Msg, hint: Option<Msg>) {
         let rel = PathBuf::from(file);
         let mut d = Diagnostic::new(&rel, message).field(field);
         if let Some(src) = self.site.sources.get(&rel)
@@ -83,11 +85,7 @@ fn name_department(site: &Site, d: &mut Diagnostic) {
     if d.file != Path::new(OFFICES) || *field == format!("departments[{i}].slug") {
         return;
     }
-    let shown = human_field(field).replace(
-        &format!("the {} department", ordinal(i + 1)),
-        &format!("department `{}`", dep.slug.value),
-    );
-    d.field = Some(shown);
+    d.department = Some(dep.slug.value.clone());
 }
 
 fn offices(cx: &mut Ctx, o: &Offices) {
@@ -101,12 +99,14 @@ fn offices(cx: &mut Ctx, o: &Offices) {
                 OFFICES,
                 &d.slug,
                 format!("{path}.slug"),
-                format!(
-                    "department slug `{}` is already used by the {} department, on line {line}",
-                    d.slug.value,
-                    ordinal(first + 1)
+                msg!(
+                    "department-slug-twice",
+                    slug = &d.slug.value,
+                    nth = ordinal(first + 1),
+                    n = first + 1,
+                    line = line
                 ),
-                Some("every department needs its own slug: it is its URL"),
+                Some(msg!("hint-department-slug-twice")),
             );
         } else {
             seen.insert(&d.slug.value, (i, d.slug.line));
@@ -120,13 +120,15 @@ fn offices(cx: &mut Ctx, o: &Offices) {
                     OFFICES,
                     &u.slug,
                     format!("{upath}.slug"),
-                    format!(
-                        "unit slug `{}` is already used by the {} unit of department `{}`, on line {line}",
-                        u.slug.value,
-                        ordinal(first + 1),
-                        d.slug.value
+                    msg!(
+                        "unit-slug-twice",
+                        slug = &u.slug.value,
+                        nth = ordinal(first + 1),
+                        n = first + 1,
+                        department = &d.slug.value,
+                        line = line
                     ),
-                    Some("units of one department need distinct slugs"),
+                    Some(msg!("hint-unit-slug-twice")),
                 );
             } else {
                 units.insert(&u.slug.value, (j, u.slug.line));
@@ -136,8 +138,8 @@ fn offices(cx: &mut Ctx, o: &Offices) {
                     OFFICES,
                     &inner.slug,
                     format!("{upath}.units"),
-                    "a unit cannot have units of its own".to_string(),
-                    Some("list every unit of a department directly under the department's `units`"),
+                    msg!("unit-has-units"),
+                    Some(msg!("hint-unit-has-units")),
                 );
             }
         }
@@ -159,11 +161,11 @@ fn slug(cx: &mut Ctx, file: &str, s: &At<String>, field: String) {
             s,
             field,
             if s.value.is_empty() {
-                "the slug is empty".to_string()
+                msg!("slug-empty")
             } else {
-                format!("`{}` is not a valid slug: {why}", s.value)
+                msg!("slug-invalid", slug = &s.value, why = why)
             },
-            Some("slugs become URLs: use lowercase ASCII letters, digits and hyphens, e.g. `esil-district`"),
+            Some(msg!("hint-slug")),
         );
     }
 }
@@ -178,8 +180,11 @@ fn website(cx: &mut Ctx, file: &str, w: &Option<Website>, field: String) {
             file,
             &w.0,
             field,
-            format!("`{}` is not a web or e-mail address", w.0.value.escape_debug()),
-            Some("write the addresses as the standard prints them: `www.mvd.kz`, `https://www.gov.kz/…` or `dvd@mail.kz`, several separated by commas; no other scheme"),
+            msg!(
+                "not-a-website",
+                value = w.0.value.escape_debug().to_string()
+            ),
+            Some(msg!("hint-website")),
         );
     }
 }
@@ -192,8 +197,8 @@ fn dial_code(cx: &mut Ctx, code: &Option<At<String>>, field: String) {
             OFFICES,
             c,
             field,
-            format!("`{}` is not a telephone area code", c.value),
-            Some("write the area code digits only, e.g. `7172`"),
+            msg!("not-a-dial-code", value = &c.value),
+            Some(msg!("hint-dial-code")),
         );
     }
 }
@@ -211,8 +216,8 @@ fn phones(cx: &mut Ctx, p: &Phones, path: &str) {
                     OFFICES,
                     n,
                     format!("{path}.phones.{kind}[{k}]"),
-                    format!("`{}` is not a telephone number", n.value),
-                    Some("write the number as printed, with digits, hyphens, spaces and brackets only"),
+                    msg!("not-a-phone", value = &n.value),
+                    Some(msg!("hint-phone")),
                 );
             }
         }
@@ -226,8 +231,10 @@ fn hours(cx: &mut Ctx, which: &str, s: &Schedule) {
     for (i, e) in s.schedule.iter().enumerate() {
         let path = format!("{which}.schedule[{i}]");
         if e.days.is_empty() {
-            cx.diags
-                .push(Diagnostic::new(FILE, "`days` is empty").field(format!("{path}.days")));
+            cx.diags.push(
+                Diagnostic::new(FILE, msg!("field-empty", name = "days"))
+                    .field(format!("{path}.days")),
+            );
         }
         for (k, d) in e.days.iter().enumerate() {
             if let Some(&(first, line)) = days_seen.get(&d.value) {
@@ -235,10 +242,11 @@ fn hours(cx: &mut Ctx, which: &str, s: &Schedule) {
                     FILE,
                     d,
                     format!("{path}.days[{k}]"),
-                    format!(
-                        "`{}` already has hours in {}, on line {line}",
-                        d.value.code(),
-                        human_field(&format!("{which}.schedule[{first}]"))
+                    msg!(
+                        "day-twice",
+                        day = d.value.code(),
+                        row = Arg::Field(format!("{which}.schedule[{first}]")),
+                        line = line
                     ),
                     None,
                 );
@@ -252,7 +260,11 @@ fn hours(cx: &mut Ctx, which: &str, s: &Schedule) {
                 FILE,
                 &e.close,
                 format!("{path}.close"),
-                format!("closing time {close} is not after opening time {open}"),
+                msg!(
+                    "close-before-open",
+                    close = close.to_string(),
+                    open = open.to_string()
+                ),
                 None,
             );
         }
@@ -263,7 +275,11 @@ fn hours(cx: &mut Ctx, which: &str, s: &Schedule) {
                     FILE,
                     &b.end,
                     format!("{path}.break.end"),
-                    format!("the break ends ({end}) before it starts ({start})"),
+                    msg!(
+                        "break-ends-first",
+                        end = end.to_string(),
+                        start = start.to_string()
+                    ),
                     None,
                 );
             } else if start <= open || end >= close {
@@ -271,8 +287,14 @@ fn hours(cx: &mut Ctx, which: &str, s: &Schedule) {
                     FILE,
                     &b.start,
                     format!("{path}.break"),
-                    format!("the break {start}–{end} is outside the opening hours {open}–{close}"),
-                    Some("a break must start after opening and end before closing"),
+                    msg!(
+                        "break-outside-hours",
+                        start = start.to_string(),
+                        end = end.to_string(),
+                        open = open.to_string(),
+                        close = close.to_string()
+                    ),
+                    Some(msg!("hint-break-outside-hours")),
                 );
             }
         }
@@ -287,8 +309,8 @@ fn fee(cx: &mut Ctx, f: &Fee, as_of: Date) {
             FILE,
             &f.percent_of_mci,
             "percent_of_mci".into(),
-            format!("{p} is not a plausible percentage of the index"),
-            Some("the standard's fee is 100 (per cent of the monthly calculation index); use a number above 0 and at most 1000"),
+            msg!("fee-implausible", percent = p.to_string()),
+            Some(msg!("hint-fee-implausible")),
         );
     }
     let mut prev: Option<Date> = None;
@@ -302,8 +324,12 @@ fn fee(cx: &mut Ctx, f: &Fee, as_of: Date) {
                 FILE,
                 &row.from,
                 format!("mci[{i}].from"),
-                format!("{d} is not after the previous row's date {p}"),
-                Some("keep the index table in ascending order of date, one row per change"),
+                msg!(
+                    "mci-not-ascending",
+                    date = d.to_string(),
+                    previous = p.to_string()
+                ),
+                Some(msg!("hint-mci-not-ascending")),
             );
         }
         covered |= d <= as_of;
@@ -313,15 +339,15 @@ fn fee(cx: &mut Ctx, f: &Fee, as_of: Date) {
                 FILE,
                 &row.tenge,
                 format!("mci[{i}].tenge"),
-                format!("{} tenge is not a plausible index value", row.tenge.value),
+                msg!("mci-implausible", tenge = row.tenge.value.to_string()),
                 None,
             );
         }
     }
     if !covered {
-        let mut d = Diagnostic::new(FILE, format!("no index value is in force on the as-of date {as_of}"))
+        let mut d = Diagnostic::new(FILE, msg!("mci-none-in-force", as_of = as_of.to_string()))
             .field("mci")
-            .hint("add a row to `mci` with a `from` date on or before the as-of date, or set `as_of` in stend.yaml");
+            .hint(msg!("hint-mci-none-in-force"));
         if let Some(src) = cx.site.sources.get(Path::new(FILE))
             && let Some(line) = src.lines().position(|l| l.starts_with("mci:"))
         {
@@ -345,10 +371,12 @@ fn documents(cx: &mut Ctx, d: &Documents) {
                 "data/documents.yaml",
                 &doc.id,
                 format!("documents[{i}].id"),
-                format!(
-                    "document id `{}` is already used by the {} document, on line {line}",
-                    doc.id.value,
-                    ordinal(first + 1)
+                msg!(
+                    "document-id-twice",
+                    id = &doc.id.value,
+                    nth = ordinal(first + 1),
+                    n = first + 1,
+                    line = line
                 ),
                 None,
             );
@@ -365,12 +393,12 @@ fn templates(cx: &mut Ctx) {
             if let Some(t) = &v.front.template
                 && !site.theme.templates.iter().any(|(n, _)| n == &t.value)
             {
-                let d = Diagnostic::new(&v.file, format!("template `{}` does not exist", t.value))
+                let d = Diagnostic::new(&v.file, msg!("template-missing", template = &t.value))
                     .at(&v.source, t.line, t.column)
                     .field("template")
-                    .hint(format!(
-                        "templates are files in {}/templates/",
-                        site.theme.dir.display()
+                    .hint(msg!(
+                        "hint-templates-dir",
+                        dir = site.theme.dir.to_string_lossy().replace('\\', "/")
                     ));
                 cx.diags.push(d);
             }
@@ -401,12 +429,9 @@ fn editions(site: &Site) -> Vec<Diagnostic> {
                 .lines()
                 .position(|l| l.trim_start().starts_with(&format!("{k}:")))
                 .map(|l| l + 1);
-            let mut d = Diagnostic::new(
-                "stend.yaml",
-                format!("edition `{k}` is not a department slug"),
-            )
-            .field(format!("editions.{k}"))
-            .hint("edition keys are the `slug`s of departments in data/offices.yaml");
+            let mut d = Diagnostic::new("stend.yaml", msg!("edition-not-a-department", slug = k))
+                .field(format!("editions.{k}"))
+                .hint(msg!("hint-edition-keys"));
             if let Some(l) = line {
                 d = d.at(&src, l, 1);
             }

@@ -8,6 +8,8 @@ use std::process::Command;
 fn stend() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_stend"));
     c.env("SOURCE_DATE_EPOCH", EPOCH_2026);
+    // The tests read English, whatever the machine's locale.
+    c.env("STEND_LANG", "en");
     c
 }
 
@@ -312,4 +314,81 @@ fn serve_without_a_project_directory_says_so_plainly() {
             missing.display()
         )
     );
+}
+
+/// The same warning and summary in each language stend speaks, chosen by `--lang`, by
+/// `STEND_LANG` or by the locale; an unknown `--lang` is a usage error.
+#[test]
+fn messages_speak_the_webmasters_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = synthetic_project(dir.path());
+    let fee = std::fs::read_to_string(project.join("data/fee.yaml")).unwrap();
+    let line = 1 + fee
+        .lines()
+        .position(|l| l.contains("{from: \"2026-01-01\""))
+        .unwrap();
+    let build = |set: &dyn Fn(&mut Command), out: &str| {
+        let mut c = stend();
+        c.env_remove("STEND_LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("SOURCE_DATE_EPOCH", EPOCH_2027_03);
+        set(&mut c);
+        c.args(["build", "--root"])
+            .arg(&project)
+            .arg("--out")
+            .arg(dir.path().join(out));
+        c.output().unwrap()
+    };
+    let kk = build(
+        &|c| {
+            c.arg("--lang").arg("kk");
+        },
+        "kk",
+    );
+    assert_eq!(kk.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&kk.stderr),
+        format!(
+            "ескерту: көрсеткіш кестесінде 2027-03-01 есеп күнінің жылы — 2027 жылға жол жоқ; сайт 2026-01-01 бастап белгіленген мәнді (4325 теңге) күшіндегі мән ретінде көрсетеді\n  --> data/fee.yaml:{line}:12\n   |\n{line} |   - {{from: \"2026-01-01\", tenge: 4325}}\n   |            ^\n   = өріс: `mci` тізімінің 19-элементі, `from`\n   = кеңес: 2027 жылға арналған республикалық бюджет туралы заңда белгіленген жолды қосыңыз, мысалы `- {{from: \"2027-01-01\", tenge: …}}`, немесе stend.yaml ішінде `as_of` мәнін беріңіз\n\n"
+        )
+    );
+    let summary = String::from_utf8_lossy(&kk.stdout);
+    assert!(
+        summary.starts_with("stend: 3566 бет (") && summary.contains(" мс ішінде құрастырылды"),
+        "{summary}"
+    );
+    let ru = build(
+        &|c| {
+            c.env("STEND_LANG", "ru");
+        },
+        "ru",
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&ru.stderr),
+        format!(
+            "предупреждение: в таблице показателя нет строки на 2027 год, год отчётной даты 2027-03-01; сайт показывает как действующее значение с 2026-01-01 (4325 тенге)\n  --> data/fee.yaml:{line}:12\n   |\n{line} |   - {{from: \"2026-01-01\", tenge: 4325}}\n   |            ^\n   = поле: `from`, элемент № 19 списка `mci`\n   = подсказка: добавьте строку, установленную законом о республиканском бюджете на 2027 год, например `- {{from: \"2027-01-01\", tenge: …}}`, или задайте `as_of` в stend.yaml\n\n"
+        )
+    );
+    assert!(String::from_utf8_lossy(&ru.stdout).starts_with("stend: собрано страниц: 3566 ("));
+    // The locale, when nothing else says: a Russian desktop gets Russian.
+    let locale = build(
+        &|c| {
+            c.env("LANG", "ru_RU.UTF-8");
+        },
+        "locale",
+    );
+    assert!(String::from_utf8_lossy(&locale.stderr).starts_with("предупреждение: "));
+    let bad = build(
+        &|c| {
+            c.arg("--lang").arg("de");
+        },
+        "de",
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&bad.stderr),
+        "error: stend has no messages in `de`; use en, kk or ru\n"
+    );
+    assert!(!dir.path().join("de").exists());
 }

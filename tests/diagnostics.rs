@@ -3,7 +3,8 @@
 //!
 //! Each directory under `tests/invalid/` is one broken project, described as a change to the
 //! shipped project (its `patch` file, plus replacement files under `files/`) with the exact text
-//! `stend` must print (`expected.txt`). For each case the harness copies the shipped project into
+//! `stend` must print (`expected.txt`, in English; `expected.kk.txt` and `expected.ru.txt`, the
+//! same build's report in Kazakh and Russian, by `STEND_LANG`). For each case the harness copies the shipped project into
 //! a temporary directory, builds `public/` from the intact copy, applies the change, runs
 //! `stend build` and asserts: exit code exactly 1, stderr equal to `expected.txt`, a location
 //! (file and, unless the problem concerns a whole file, line) in it, `public/` byte-identical to
@@ -358,10 +359,17 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// Runs the binary: `args`, then `--root ROOT`, with `out` after `args` when given.
+/// Runs the binary: `args`, then `--root ROOT`, with `out` after `args` when given; its messages
+/// in English.
 fn stend(args: &[&str], root: &Path, out: Option<&Path>) -> Output {
+    stend_in("en", args, root, out)
+}
+
+/// [`stend`] with its messages in `lang` (by `STEND_LANG`, as a webmaster would set it).
+fn stend_in(lang: &str, args: &[&str], root: &Path, out: Option<&Path>) -> Output {
     let mut c = Command::new(env!("CARGO_BIN_EXE_stend"));
     c.env("SOURCE_DATE_EPOCH", EPOCH_2026);
+    c.env("STEND_LANG", lang);
     c.args(args);
     if let Some(o) = out {
         c.arg(o);
@@ -407,6 +415,42 @@ fn prepare(case: &Path, tmp: &Path) -> (Patch, PathBuf) {
     .unwrap();
     apply(case, &patch, &project);
     (patch, project)
+}
+
+/// The report of a broken project in Kazakh and Russian, against `expected.kk.txt` and
+/// `expected.ru.txt`: the same build, the same diagnostics, in the webmaster's language.
+fn translations(case: &Path, project: &Path) -> Vec<String> {
+    let mut problems = Vec::new();
+    for lang in ["kk", "ru"] {
+        // A build into a directory of its own, which the failed build must not create.
+        let out = project.with_file_name(format!("public-{lang}"));
+        let r = stend_in(lang, &["build", "--out"], project, Some(&out));
+        if out.exists() {
+            problems.push(format!(
+                "`{lang}`: the failed build created {}",
+                out.display()
+            ));
+        }
+        let stderr = String::from_utf8_lossy(&r.stderr).to_string();
+        let file = case.join(format!("expected.{lang}.txt"));
+        if std::env::var_os("STEND_BLESS").is_some() {
+            std::fs::write(&file, &stderr).unwrap();
+        }
+        let expected = std::fs::read_to_string(&file).unwrap_or_default();
+        if stderr != expected {
+            problems.push(format!(
+                "stderr in `{lang}` differs from {}\n--- expected\n{expected}--- actual\n{stderr}---",
+                file.display()
+            ));
+        }
+        if r.status.code() != Some(1) {
+            problems.push(format!(
+                "`{lang}`: exit code {:?}, expected 1",
+                r.status.code()
+            ));
+        }
+    }
+    problems
 }
 
 /// Checks one broken project; returns a description of what went wrong, if anything.
@@ -466,6 +510,7 @@ fn run_invalid(case: &Path) -> Result<(), String> {
                 .into()
         });
     }
+    problems.extend(translations(case, &project));
     if !r.stdout.is_empty() {
         problems.push(format!(
             "stdout is not empty: {}",

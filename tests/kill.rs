@@ -25,6 +25,7 @@ const BUDGET: Duration = Duration::from_secs(12);
 fn stend_build(project: &Path, out: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_stend"));
     c.env("SOURCE_DATE_EPOCH", EPOCH_2026)
+        .env("STEND_LANG", "en")
         .arg("build")
         .arg("--root")
         .arg(project)

@@ -53,6 +53,7 @@ fn start(dir: &Path) -> (Server, u16, Receiver<String>) {
     small_project(dir);
     let mut child = Command::new(env!("CARGO_BIN_EXE_stend"))
         .env("SOURCE_DATE_EPOCH", EPOCH_2026)
+        .env("STEND_LANG", "en")
         .args(["serve", "--port", "0", "--root"])
         .arg(dir)
         .stdin(Stdio::null())
@@ -209,7 +210,8 @@ fn serves_reloads_reports_errors_and_recovers() {
     // Pages are served, with the reload script and a policy that lets it connect.
     let (status, page) = get(port, "/kk/fee/");
     assert_eq!(status, 200, "{page}");
-    assert!(page.contains("<script src=\"/__stend/reload.js?build=1\"></script>\n</body>"));
+    assert!(page.contains("<script src=\"/__stend/reload.js?build=1\" data-lang=\"en\""));
+    assert!(page.contains("data-close=\"Close\"></script>\n</body>"));
     assert!(page.contains("connect-src 'self'"));
     assert!(get(port, "/__stend/reload.js").1.contains("EventSource"));
     assert_eq!(get(port, "/assets/style.css").0, 200);

@@ -68,24 +68,29 @@ impl Project {
 /// The theme's regular and bold faces (`fonts/NotoSans-Regular.ttf`, `fonts/NotoSans-Bold.ttf`).
 fn load_fonts(site: &Site) -> Result<crate::pdf::Fonts> {
     let dir = site.theme.dir.join("fonts");
-    let read =
-        |name: &str| {
-            let path = dir.join(name);
-            std::fs::read(&path).map_err(|e| {
-                Error::Project(
-                    vec![crate::diagnostics::Diagnostic::new(
-                &path,
-                format!("cannot read the theme's font for PDFs: {e}"),
-            )
-            .hint("put the font in the theme's fonts/ folder, or set `pdf: false` in stend.yaml")],
+    let read = |name: &str| {
+        let path = dir.join(name);
+        std::fs::read(&path).map_err(|e| {
+            Error::Project(vec![
+                crate::diagnostics::Diagnostic::new(
+                    &path,
+                    crate::msg!(
+                        "pdf-font-unreadable",
+                        why = crate::i18n::Msg::verbatim(e.to_string())
+                    ),
                 )
-            })
-        };
+                .hint(crate::msg!("hint-pdf-font")),
+            ])
+        })
+    };
     let (regular, bold) = (read(FONT_REGULAR)?, read(FONT_BOLD)?);
     crate::pdf::Fonts::load(&regular, &bold).map_err(|e| {
         Error::Project(vec![crate::diagnostics::Diagnostic::new(
             &dir,
-            e.to_string(),
+            crate::msg!(
+                "pdf-font-bad",
+                why = crate::i18n::Msg::verbatim(e.to_string())
+            ),
         )])
     })
 }

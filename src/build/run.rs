@@ -325,8 +325,15 @@ impl Run<'_> {
                 self.failed.store(true, Ordering::Relaxed);
                 let file = page.source.clone().unwrap_or_else(|| PathBuf::from(&path));
                 d.problem(
-                    Diagnostic::new(file, format!("cannot make the PDF {route}: {e}"))
-                        .hint("shorten the text, or set `pdf: false` in stend.yaml"),
+                    Diagnostic::new(
+                        file,
+                        crate::msg!(
+                            "pdf-failed",
+                            route = &route,
+                            why = crate::i18n::Msg::verbatim(e.to_string())
+                        ),
+                    )
+                    .hint(crate::msg!("hint-pdf-failed")),
                 );
                 return Ok(());
             }

@@ -1,8 +1,10 @@
 //! `stend build`: build the selected editions and say what was written.
 
+use super::say;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
+use stend::msg;
 
 /// The switches of `stend build`.
 pub struct Flags {
@@ -25,19 +27,22 @@ pub fn run(
         Ok(r) => {
             super::warn(&r.warnings);
             let ms = started.elapsed().as_millis();
-            println!(
-                "stend: built {} pages ({} files, {} KB) into {} in {ms} ms",
-                r.pages,
-                r.files,
-                r.bytes / 1024,
-                out.display()
+            let built = msg!(
+                "cli-built",
+                pages = r.pages,
+                files = r.files,
+                kb = r.bytes / 1024,
+                out = out.display().to_string(),
+                ms = ms as u64
             );
+            println!("stend: {}", say(&built));
             if flags.verbose {
-                println!(
-                    "stend: root {}, threads {}",
-                    root.display(),
-                    rayon::current_num_threads()
+                let more = msg!(
+                    "cli-built-verbose",
+                    root = root.display().to_string(),
+                    threads = rayon::current_num_threads()
                 );
+                println!("stend: {}", say(&more));
             }
             ExitCode::SUCCESS
         }

@@ -1,9 +1,11 @@
 //! `stend check`: everything a build does for every edition, without writing.
 
+use super::{lang, say};
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
+use stend::msg;
 
 pub fn run(root: &Path, env: &stend::load::Env) -> ExitCode {
     let started = Instant::now();
@@ -11,24 +13,30 @@ pub fn run(root: &Path, env: &stend::load::Env) -> ExitCode {
         Ok(r) => {
             super::warn(&r.warnings);
             let found = if r.warnings.is_empty() {
-                "no problems".to_string()
+                msg!("cli-no-problems")
             } else {
-                format!(
-                    "no errors, {} (above)",
-                    stend::diagnostics::plural(r.warnings.len(), "warning")
+                msg!(
+                    "cli-only-warnings",
+                    warnings = msg!("count-warnings", count = r.warnings.len())
                 )
             };
-            println!(
-                "stend: checked {} pages of every edition: {found} ({} ms)",
-                r.pages,
-                started.elapsed().as_millis()
+            let checked = msg!(
+                "cli-checked",
+                pages = r.pages,
+                found = found,
+                ms = started.elapsed().as_millis() as u64
             );
+            println!("stend: {}", say(&checked));
             ExitCode::SUCCESS
         }
         // Check writes nothing, so its summary names the files to fix instead.
         Err(stend::diagnostics::Error::Project(d)) => {
             let mut err = std::io::stderr().lock();
-            let _ = write!(err, "{}", stend::diagnostics::render_check_report(&d));
+            let _ = write!(
+                err,
+                "{}",
+                stend::diagnostics::render_check_report(&d, lang())
+            );
             ExitCode::from(1)
         }
         Err(e) => super::fail(&e),

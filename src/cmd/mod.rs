@@ -4,6 +4,9 @@
 //!
 //! Exit codes: 0 success; 1 problems in the user's project (or output that could not be
 //! written, or a port that could not be listened on); 2 usage errors (clap's own).
+//!
+//! Every message is printed in the reader's language ([`lang`]): `--lang`, else `STEND_LANG`,
+//! else the locale, else English. clap's own usage errors and `--help` stay in English.
 
 mod build;
 mod check;
@@ -14,12 +17,50 @@ use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::OnceLock;
+use stend::i18n::{Lang, Msg};
+use stend::msg;
 
 #[derive(Parser, Debug)]
 #[command(name = "stend", version, about = "Builds the bilingual website, blank forms and stand posters of a public service standard", long_about = None)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of stend's messages: en, kk or ru [default: STEND_LANG, else the locale
+    /// (LC_ALL, LC_MESSAGES, LANG), else en].
+    #[arg(long, global = true, value_name = "LANG")]
+    lang: Option<String>,
+}
+
+/// The language the messages are printed in, chosen once at start.
+static LANG: OnceLock<Lang> = OnceLock::new();
+
+/// The reader's language.
+pub fn lang() -> Lang {
+    LANG.get().copied().unwrap_or(Lang::En)
+}
+
+/// A message in the reader's language.
+pub fn say(m: &Msg) -> String {
+    m.text(lang())
+}
+
+/// Picks the language from `--lang` and the environment. A wrong `--lang` is a usage error;
+/// a wrong `STEND_LANG` is named, and English used.
+fn choose_lang(flag: Option<&str>) -> Result<Lang, ExitCode> {
+    match Lang::choose(flag, |k| std::env::var(k).ok()) {
+        Ok(l) => Ok(l),
+        Err(bad) => {
+            let m = msg!("unknown-lang", lang = bad);
+            if flag.is_some() {
+                eprintln!("{}: {}", say(&msg!("label-error")), say(&m));
+                Err(ExitCode::from(2))
+            } else {
+                eprintln!("{}: {} (STEND_LANG)", say(&msg!("label-warning")), say(&m));
+                Ok(Lang::En)
+            }
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -83,6 +124,12 @@ enum Command {
 /// Runs the CLI with the process's arguments.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    match choose_lang(cli.lang.as_deref()) {
+        Ok(l) => {
+            let _ = LANG.set(l);
+        }
+        Err(code) => return code,
+    }
     let env = stend::load::Env::from_process();
     match cli.command {
         Command::Build {
@@ -123,13 +170,17 @@ pub fn main() -> ExitCode {
 fn warn(warnings: &[stend::diagnostics::Diagnostic]) {
     if !warnings.is_empty() {
         let mut err = std::io::stderr().lock();
-        let _ = write!(err, "{}", stend::diagnostics::render_warnings(warnings));
+        let _ = write!(
+            err,
+            "{}",
+            stend::diagnostics::render_warnings(warnings, lang())
+        );
     }
 }
 
 /// Prints a failure's diagnostics; exit code 1.
 fn fail(e: &stend::diagnostics::Error) -> ExitCode {
     let mut err = std::io::stderr().lock();
-    let _ = write!(err, "{e}");
+    let _ = write!(err, "{}", e.text(lang()));
     ExitCode::from(1)
 }

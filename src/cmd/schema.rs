@@ -24,10 +24,11 @@ pub fn run(root: &Path, out: Option<PathBuf>) -> ExitCode {
             return super::fail(&stend::diagnostics::Error::io(&path, e));
         }
     }
-    println!(
-        "stend: wrote {} schemas into {}",
-        files.len(),
-        out.display()
+    let wrote = stend::msg!(
+        "cli-schemas",
+        count = files.len(),
+        out = out.display().to_string()
     );
+    println!("stend: {}", super::say(&wrote));
     ExitCode::SUCCESS
 }

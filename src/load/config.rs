@@ -8,6 +8,7 @@ use crate::diagnostics::{Diagnostic, Error, Result};
 use crate::model::date::Date;
 use crate::model::text::with_languages;
 use crate::model::{Config, Language};
+use crate::msg;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -21,8 +22,8 @@ pub(super) fn read_config(root: &Path) -> Result<SourceFile> {
     let rel = PathBuf::from("stend.yaml");
     if !root.join(&rel).is_file() {
         return Err(
-            Diagnostic::new(&rel, format!("no stend.yaml in `{}`", root.display()))
-                .hint("run stend in the project directory, or pass --root DIR")
+            Diagnostic::new(&rel, msg!("no-config", dir = root.display().to_string()))
+                .hint(msg!("hint-no-config"))
                 .into(),
         );
     }
@@ -40,9 +41,9 @@ pub(super) fn parse_config(src: &SourceFile) -> Result<Config> {
     let mut seen = Vec::new();
     if first.languages.is_empty() {
         diags.push(
-            Diagnostic::new(&src.rel, "`languages` is empty")
+            Diagnostic::new(&src.rel, msg!("field-empty", name = "languages"))
                 .field("languages")
-                .hint("list at least one language, the default first"),
+                .hint(msg!("hint-languages-empty")),
         );
     }
     for (i, l) in first.languages.iter().enumerate() {
@@ -50,15 +51,15 @@ pub(super) fn parse_config(src: &SourceFile) -> Result<Config> {
         let valid = (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase());
         if !valid {
             diags.push(
-                Diagnostic::new(&src.rel, format!("`{code}` is not a language code"))
+                Diagnostic::new(&src.rel, msg!("not-a-language-code", code = code))
                     .at(&src.text, l.code.line, l.code.column)
                     .field(format!("languages[{i}].code"))
-                    .hint("use a two- or three-letter lowercase ISO 639 code such as `kk` or `ru`"),
+                    .hint(msg!("hint-language-code")),
             );
         }
         if seen.contains(code) {
             diags.push(
-                Diagnostic::new(&src.rel, format!("language `{code}` is listed twice"))
+                Diagnostic::new(&src.rel, msg!("language-twice", code = code))
                     .at(&src.text, l.code.line, l.code.column)
                     .field(format!("languages[{i}].code")),
             );
@@ -77,12 +78,10 @@ pub(super) fn parse_config(src: &SourceFile) -> Result<Config> {
             .position(|l| l.starts_with("base_url"))
             .unwrap_or(0)
             + 1;
-        return Err(
-            Diagnostic::new(&src.rel, "`base_url` must be an absolute http(s) URL")
-                .at(&src.text, line, 1)
-                .field("base_url")
-                .into(),
-        );
+        return Err(Diagnostic::new(&src.rel, msg!("base-url-not-absolute"))
+            .at(&src.text, line, 1)
+            .field("base_url")
+            .into());
     }
     Ok(Config {
         base_url: base.to_string(),
@@ -97,10 +96,10 @@ pub(super) fn as_of_date(
 ) -> std::result::Result<Date, Diagnostic> {
     if let Some(at) = &config.as_of {
         return Date::parse(&at.value).ok_or_else(|| {
-            Diagnostic::new(&src.rel, format!("`{}` is not a date", at.value))
+            Diagnostic::new(&src.rel, msg!("not-a-date", value = &at.value))
                 .at(&src.text, at.line, at.column)
                 .field("as_of")
-                .hint("write the date as YYYY-MM-DD")
+                .hint(msg!("hint-date-format"))
         });
     }
     if let Some(epoch) = &env.source_date_epoch {
@@ -111,7 +110,7 @@ pub(super) fn as_of_date(
             .map_err(|_| {
                 Diagnostic::new(
                     "SOURCE_DATE_EPOCH",
-                    format!("SOURCE_DATE_EPOCH=`{epoch}` is not a number of seconds"),
+                    msg!("epoch-not-a-number", value = epoch),
                 )
             });
     }

@@ -5,6 +5,7 @@ use super::files::{diags_of, read_text, walk};
 use super::{frontmatter, yaml};
 use crate::diagnostics::Diagnostic;
 use crate::model::{ContentPage, ContentVersion, FrontMatter};
+use crate::msg;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -20,7 +21,7 @@ pub(super) fn load_content(
     if !content_dir.is_dir() {
         return Err(vec![Diagnostic::new(
             "content",
-            "the content/ directory is missing",
+            msg!("content-dir-missing"),
         )]);
     }
     walk(root, &content_dir, &mut files, &mut diags);
@@ -57,11 +58,11 @@ pub(super) fn load_content(
                     continue;
                 }
                 diags.push(
-                    Diagnostic::new(
-                        &any.file,
-                        format!("the `{lang}` translation of this page is missing"),
-                    )
-                    .hint(format!("create {}", expected.display())),
+                    Diagnostic::new(&any.file, msg!("content-translation-missing", lang = lang))
+                        .hint(msg!(
+                            "hint-create-file",
+                            path = expected.to_string_lossy().replace('\\', "/")
+                        )),
                 );
             }
         }
@@ -87,17 +88,14 @@ fn page_path(rel: &Path, langs: &[String]) -> Result<(String, String), Diagnosti
         .unwrap_or_default();
     let rest: PathBuf = comps.collect();
     if rel.extension().and_then(|e| e.to_str()) != Some("md") {
-        return Err(
-            Diagnostic::new(rel, "only Markdown files (.md) belong in content/")
-                .hint("put images and other files in the theme's static/ directory"),
-        );
+        return Err(Diagnostic::new(rel, msg!("content-not-markdown"))
+            .hint(msg!("hint-content-not-markdown")));
     }
     if !langs.contains(&lang) || rest.as_os_str().is_empty() {
-        return Err(Diagnostic::new(
-            rel,
-            format!("content files live in content/<language>/, and `{lang}` is not a language of this site"),
-        )
-        .hint(format!("the languages are: {}", langs.join(", "))));
+        return Err(
+            Diagnostic::new(rel, msg!("content-not-a-language", lang = lang))
+                .hint(msg!("hint-languages-are", languages = langs.join(", "))),
+        );
     }
     let stem = rest.with_extension("");
     let mut segments: Vec<String> = stem
@@ -110,8 +108,8 @@ fn page_path(rel: &Path, langs: &[String]) -> Result<(String, String), Diagnosti
     for s in &segments {
         if let Err(why) = crate::routes::check_slug(s) {
             return Err(
-                Diagnostic::new(rel, format!("`{s}` cannot be part of a URL: {why}"))
-                    .hint("name content files with lowercase ASCII letters, digits and hyphens"),
+                Diagnostic::new(rel, msg!("content-bad-name", name = s, why = why))
+                    .hint(msg!("hint-content-bad-name")),
             );
         }
     }
@@ -128,12 +126,12 @@ fn load_page(
     let src = read_text(root, rel, max).map_err(diags_of)?;
     let split = frontmatter::split(&src.text).map_err(|e| {
         vec![match e {
-            frontmatter::SplitError::Missing => Diagnostic::new(rel, "the file does not start with front matter")
+            frontmatter::SplitError::Missing => Diagnostic::new(rel, msg!("front-missing"))
                 .at(&src.text, 1, 1)
-                .hint("start the file with a line `---`, the YAML fields (title, description, …), and another `---`"),
-            frontmatter::SplitError::NotClosed => Diagnostic::new(rel, "the front matter is not closed")
+                .hint(msg!("hint-front-missing")),
+            frontmatter::SplitError::NotClosed => Diagnostic::new(rel, msg!("front-not-closed"))
                 .at(&src.text, 1, 1)
-                .hint("add a line `---` after the last front matter field"),
+                .hint(msg!("hint-front-not-closed")),
         }]
     })?;
     let front = front_matter(rel, &src.text, &split)?;
@@ -158,9 +156,9 @@ fn front_matter(
 ) -> Result<FrontMatter, Vec<Diagnostic>> {
     if split.yaml.trim().is_empty() {
         return Err(vec![
-            Diagnostic::new(rel, "the front matter is empty")
+            Diagnostic::new(rel, msg!("front-empty"))
                 .at(text, 1, 1)
-                .hint("give at least `title` and `description`"),
+                .hint(msg!("hint-front-empty")),
         ]);
     }
     // Parse the front matter with the right line numbers by padding it to its place in the file.
@@ -173,15 +171,11 @@ fn front_matter(
     })?;
     let mut empty = Vec::new();
     for (name, value, why) in [
-        (
-            "title",
-            &front.title,
-            "the page's heading and the browser tab's title",
-        ),
+        ("title", &front.title, msg!("hint-write-title")),
         (
             "description",
             &front.description,
-            "the page's summary for search engines and link previews",
+            msg!("hint-write-description"),
         ),
     ] {
         if value.trim().is_empty() {
@@ -191,10 +185,10 @@ fn front_matter(
                 .lines()
                 .position(|l| l.starts_with(&format!("{name}:")));
             empty.push(
-                Diagnostic::new(rel, format!("`{name}` is empty"))
+                Diagnostic::new(rel, msg!("field-empty", name = name))
                     .at(text, line.map_or(1, |l| l + split.yaml_line), 1)
                     .field(name)
-                    .hint(format!("write {why}")),
+                    .hint(why),
             );
         }
     }

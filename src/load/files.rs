@@ -2,6 +2,8 @@
 //! that refuses symbolic links out of the project.
 
 use crate::diagnostics::{Diagnostic, Error, Result};
+use crate::i18n::Msg;
+use crate::msg;
 use std::path::{Path, PathBuf};
 
 /// A text file read from the project: path relative to the root, and its normalised text.
@@ -18,7 +20,11 @@ pub(super) fn default_max() -> u64 {
 pub(super) fn diags_of(e: Error) -> Vec<Diagnostic> {
     match e {
         Error::Project(d) => d,
-        Error::Io { path, error } => vec![Diagnostic::new(path, format!("cannot read: {error}"))],
+        Error::Io { path, error } => vec![Diagnostic::new(
+            path,
+            msg!("cannot-read", why = Msg::verbatim(error.to_string())),
+        )],
+        Error::Refused { path, message } => vec![Diagnostic::new(path, message)],
     }
 }
 
@@ -37,7 +43,10 @@ pub(super) fn walk(root: &Path, dir: &Path, files: &mut Vec<PathBuf>, diags: &mu
                     .path()
                     .map(|p| rel_to(root, p))
                     .unwrap_or_else(|| rel_to(root, dir));
-                diags.push(Diagnostic::new(p, format!("cannot read: {e}")));
+                diags.push(Diagnostic::new(
+                    p,
+                    msg!("cannot-read", why = Msg::verbatim(e.to_string())),
+                ));
                 continue;
             }
         };
@@ -53,8 +62,8 @@ pub(super) fn walk(root: &Path, dir: &Path, files: &mut Vec<PathBuf>, diags: &mu
                         files.push(rel);
                     } else {
                         diags.push(
-                            Diagnostic::new(rel, "symbolic links to directories are not followed")
-                                .hint("copy the files into the project instead"),
+                            Diagnostic::new(rel, msg!("symlink-to-directory"))
+                                .hint(msg!("hint-symlink-to-directory")),
                         );
                     }
                 }
@@ -63,13 +72,8 @@ pub(super) fn walk(root: &Path, dir: &Path, files: &mut Vec<PathBuf>, diags: &mu
                         .map(|t| t.display().to_string())
                         .unwrap_or_default();
                     diags.push(
-                        Diagnostic::new(
-                            rel,
-                            format!("symbolic link to `{written}` leads outside the project"),
-                        )
-                        .hint(
-                            "stend reads only files inside the project; copy the file in instead",
-                        ),
+                        Diagnostic::new(rel, msg!("symlink-outside", target = written))
+                            .hint(msg!("hint-symlink-outside")),
                     )
                 }
                 Err(_) => {
@@ -77,8 +81,8 @@ pub(super) fn walk(root: &Path, dir: &Path, files: &mut Vec<PathBuf>, diags: &mu
                         .map(|t| t.display().to_string())
                         .unwrap_or_default();
                     diags.push(
-                        Diagnostic::new(rel, format!("symbolic link to `{written}` leads nowhere"))
-                            .hint("remove the link, or copy the file it meant into the project"),
+                        Diagnostic::new(rel, msg!("symlink-nowhere", target = written))
+                            .hint(msg!("hint-symlink-nowhere")),
                     )
                 }
             }
@@ -97,46 +101,42 @@ fn rel_to(root: &Path, p: &Path) -> PathBuf {
 }
 
 /// A size in bytes for people: `20.0 MiB`, `512 KiB`, `900 bytes`.
-fn size(bytes: u64) -> String {
+fn size(bytes: u64) -> Msg {
     const KIB: u64 = 1024;
     const MIB: u64 = 1024 * 1024;
     if bytes >= MIB {
-        format!("{:.1} MiB", bytes as f64 / MIB as f64)
+        Msg::verbatim(format!("{:.1} MiB", bytes as f64 / MIB as f64))
     } else if bytes >= KIB {
-        format!("{:.1} KiB", bytes as f64 / KIB as f64)
+        Msg::verbatim(format!("{:.1} KiB", bytes as f64 / KIB as f64))
     } else {
-        format!("{bytes} bytes")
+        msg!("size-bytes", count = bytes)
     }
+}
+
+/// «cannot read: <the system's reason>», or «file not found».
+fn cannot_read(path: impl Into<PathBuf>, e: &std::io::Error) -> Diagnostic {
+    let message = if e.kind() == std::io::ErrorKind::NotFound {
+        msg!("file-not-found")
+    } else {
+        msg!("cannot-read", why = Msg::verbatim(e.to_string()))
+    };
+    Diagnostic::new(path, message)
 }
 
 /// Reads a UTF-8 text file, refusing oversized files before reading them, dropping a BOM and
 /// normalising CRLF line endings.
 pub(super) fn read_text(root: &Path, rel: &Path, max: u64) -> Result<SourceFile> {
     let path = root.join(rel);
-    let meta = std::fs::metadata(&path).map_err(|e| {
-        Error::from(Diagnostic::new(
-            rel,
-            if e.kind() == std::io::ErrorKind::NotFound {
-                "file not found".to_string()
-            } else {
-                format!("cannot read: {e}")
-            },
-        ))
-    })?;
+    let meta = std::fs::metadata(&path).map_err(|e| Error::from(cannot_read(rel, &e)))?;
     if meta.len() > max {
         return Err(Diagnostic::new(
             rel,
-            format!(
-                "the file is {}, over the limit of {}",
-                size(meta.len()),
-                size(max)
-            ),
+            msg!("file-too-large", size = size(meta.len()), limit = size(max)),
         )
-        .hint("check that this is the file you meant; if it is, split the data or raise `max_file_bytes` in stend.yaml")
+        .hint(msg!("hint-file-too-large"))
         .into());
     }
-    let bytes = std::fs::read(&path)
-        .map_err(|e| Error::from(Diagnostic::new(rel, format!("cannot read: {e}"))))?;
+    let bytes = std::fs::read(&path).map_err(|e| Error::from(cannot_read(rel, &e)))?;
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -147,13 +147,10 @@ pub(super) fn read_text(root: &Path, rel: &Path, max: u64) -> Result<SourceFile>
             let (line, col) = crate::diagnostics::line_col(&prefix, prefix.len());
             return Err(Diagnostic::new(
                 rel,
-                format!(
-                    "the file is not valid UTF-8 (byte 0x{:02X} here)",
-                    bytes[valid]
-                ),
+                msg!("file-not-utf8", byte = format!("0x{:02X}", bytes[valid])),
             )
             .at(&lossy, line, col)
-            .hint("the file was probably saved in a legacy encoding such as Windows-1251; save it as UTF-8 (Notepad: Save As → Encoding: UTF-8)")
+            .hint(msg!("hint-file-not-utf8"))
             .into());
         }
     };
@@ -190,8 +187,9 @@ mod tests {
 
     #[test]
     fn sizes_read_well() {
-        assert_eq!(size(20 * 1024 * 1024), "20.0 MiB");
-        assert_eq!(size(1536), "1.5 KiB");
-        assert_eq!(size(12), "12 bytes");
+        assert_eq!(size(20 * 1024 * 1024).to_string(), "20.0 MiB");
+        assert_eq!(size(1536).to_string(), "1.5 KiB");
+        assert_eq!(size(12).to_string(), "12 bytes");
+        assert_eq!(size(12).text(crate::i18n::Lang::Ru), "12 байт");
     }
 }

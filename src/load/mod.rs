@@ -18,6 +18,7 @@ mod content;
 mod data;
 mod files;
 pub mod frontmatter;
+pub mod indent;
 mod theme;
 pub mod yaml;
 

@@ -4,7 +4,9 @@
 use super::files::{diags_of, read_text, walk};
 use super::yaml;
 use crate::diagnostics::Diagnostic;
+use crate::i18n::Msg;
 use crate::model::{Config, Theme};
+use crate::msg;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -26,11 +28,8 @@ pub(super) fn load_theme(
     let dir = root.join(&rel_dir);
     if !dir.is_dir() {
         return Err(vec![
-            Diagnostic::new(
-                "stend.yaml",
-                format!("theme `{}` not found in themes/", config.theme),
-            )
-            .field("theme"),
+            Diagnostic::new("stend.yaml", msg!("theme-not-found", theme = &config.theme))
+                .field("theme"),
         ]);
     }
     let mut diags = Vec::new();
@@ -58,13 +57,16 @@ pub(super) fn load_theme(
         } else if let Ok(name) = rel.strip_prefix(&static_dir) {
             match std::fs::read(root.join(&rel)) {
                 Ok(bytes) => theme.static_files.push((slashed(name), bytes)),
-                Err(e) => diags.push(Diagnostic::new(&rel, format!("cannot read: {e}"))),
+                Err(e) => diags.push(Diagnostic::new(
+                    &rel,
+                    msg!("cannot-read", why = Msg::verbatim(e.to_string())),
+                )),
             }
         }
     }
     diags.extend(missing_ui_strings(&theme, &i18n, &i18n_dir, langs));
     if theme.templates.is_empty() && diags.is_empty() {
-        diags.push(Diagnostic::new(&tpl_dir, "the theme has no templates"));
+        diags.push(Diagnostic::new(&tpl_dir, msg!("theme-no-templates")));
     }
     if diags.is_empty() {
         Ok(theme)
@@ -119,8 +121,8 @@ fn missing_ui_strings(
         match theme.i18n.get(lang) {
             None if i18n.failed.contains(lang) => {}
             None => diags.push(
-                Diagnostic::new(&rel, format!("the UI strings for `{lang}` are missing"))
-                    .hint("copy another language's file and translate it"),
+                Diagnostic::new(&rel, msg!("ui-strings-missing", lang = lang))
+                    .hint(msg!("hint-ui-strings-missing")),
             ),
             Some(map) => {
                 for key in all_keys.iter().filter(|k| !map.contains_key(**k)) {
@@ -152,7 +154,7 @@ fn missing_key(
     let other_rel = i18n_dir.join(format!("{other}.yaml"));
     let other_text = i18n.text.get(&other).map(String::as_str).unwrap_or("");
     let here = i18n.text.get(lang).map(String::as_str).unwrap_or("");
-    let d = Diagnostic::new(rel, format!("UI string `{key}` is missing")).field(key.to_string());
+    let d = Diagnostic::new(rel, msg!("ui-string-missing", key = key)).field(key.to_string());
     let other_line = key_line(other_text, key);
     let before = other_line.and_then(|ol| {
         keys_in_order(other_text)
@@ -166,10 +168,11 @@ fn missing_key(
         None => other_rel.display().to_string(),
     };
     match &before {
-        Some((line, prev)) => d
-            .at(here, *line, 1)
-            .hint(format!("{at} has it; add its translation after `{prev}`")),
-        None => d.hint(format!("{at} has it; add its translation here")),
+        Some((line, prev)) => {
+            d.at(here, *line, 1)
+                .hint(msg!("hint-ui-string-after", at = at, prev = prev))
+        }
+        None => d.hint(msg!("hint-ui-string-here", at = at)),
     }
 }
 

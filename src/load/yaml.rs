@@ -6,6 +6,8 @@
 //! and deep nesting without exhausting memory or the stack.
 
 use crate::diagnostics::Diagnostic;
+use crate::i18n::Msg;
+use crate::msg;
 use crate::util::words::closest;
 use serde::de::DeserializeOwned;
 use std::path::Path;
@@ -50,15 +52,17 @@ pub fn parse<T: DeserializeOwned>(file: &Path, source: &str) -> Result<T, Diagno
             .lines()
             .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
     {
-        return Err(Diagnostic::new(file, "the file is empty")
-            .hint("a data file must hold a YAML mapping; see README.md for its format"));
+        return Err(Diagnostic::new(file, msg!("yaml-empty")).hint(msg!("hint-yaml-empty")));
     }
     if let Err((path, e)) = run::<serde::de::IgnoredAny>(source)
         && resource_limit(&e).is_some()
     {
         return Err(to_diagnostic(file, source, &path, &e));
     }
-    run::<T>(source).map_err(|(path, e)| to_diagnostic(file, source, &path, &e))
+    run::<T>(source).map_err(|(path, e)| {
+        let d = to_diagnostic(file, source, &path, &e);
+        super::indent::diagnose(d, source)
+    })
 }
 
 /// Deserializes `source` into `T`; on error, the field path reached and the error.
@@ -83,22 +87,19 @@ fn inner(e: &serde_saphyr::Error) -> &serde_saphyr::Error {
 }
 
 /// A resource limit the file ran into: (message, hint).
-fn resource_limit(e: &serde_saphyr::Error) -> Option<(String, String)> {
+fn resource_limit(e: &serde_saphyr::Error) -> Option<(Msg, Msg)> {
     use serde_saphyr::Error as E;
     use serde_saphyr::budget::BudgetBreach as B;
     let bomb = || {
         Some((
-            format!(
-                "the aliases (`*name`) in this file expand to more than {} values",
-                group(MAX_ALIAS_EXPANSION)
-            ),
-            "this looks like an alias bomb (\"billion laughs\"); data files need no anchors or aliases: write the values out".to_string(),
+            msg!("yaml-alias-bomb", limit = group(MAX_ALIAS_EXPANSION)),
+            msg!("hint-yaml-alias-bomb"),
         ))
     };
     let deep = || {
         Some((
-            format!("the data is nested more than {MAX_DEPTH} levels deep"),
-            "data files need a few levels at most; look for unclosed brackets `[` `{` or runaway indentation".to_string(),
+            msg!("yaml-too-deep", depth = MAX_DEPTH),
+            msg!("hint-yaml-too-deep"),
         ))
     };
     match inner(e) {
@@ -110,17 +111,13 @@ fn resource_limit(e: &serde_saphyr::Error) -> Option<(String, String)> {
             | B::RecordedAnchorEvents { .. }
             | B::RecordedAnchorBytes { .. }
             | B::MergeKeys { .. } => bomb(),
-            B::Events { .. } | B::Nodes { .. } => Some((
-                "the file holds too many values to be a data file".into(),
-                "split the data, or check that the file is the one you meant".into(),
-            )),
-            B::ScalarBytes { .. } => Some((
-                "the texts in this file add up to more than 64 MiB".into(),
-                "split the data, or check that the file is the one you meant".into(),
-            )),
+            B::Events { .. } | B::Nodes { .. } => {
+                Some((msg!("yaml-too-many-values"), msg!("hint-yaml-too-big")))
+            }
+            B::ScalarBytes { .. } => Some((msg!("yaml-texts-too-big"), msg!("hint-yaml-too-big"))),
             other => Some((
-                format!("the file exceeds a parsing limit ({other:?})"),
-                "write the data out plainly, as in the shipped data files".into(),
+                msg!("yaml-limit", limit = format!("{other:?}")),
+                msg!("hint-yaml-limit"),
             )),
         },
         E::AliasReplayLimitExceeded { .. }
@@ -165,22 +162,25 @@ fn scalar_at(source: &str, line: usize, col: usize) -> Option<String> {
 }
 
 /// What a serde expectation means to a person writing YAML.
-fn expected_kind(ty: &str) -> &'static str {
-    match ty {
-        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number (0 or more)",
-        "i8" | "i16" | "i32" | "i64" | "isize" => "a whole number",
-        "f32" | "f64" => "a number",
-        "bool" => "`true` or `false`",
-        _ => "a value of another type",
-    }
+fn expected_kind(ty: &str) -> Msg {
+    let kind = match ty {
+        "u8" | "u16" | "u32" | "u64" | "usize" => "unsigned",
+        "i8" | "i16" | "i32" | "i64" | "isize" => "integer",
+        "f32" | "f64" => "number",
+        "bool" => "bool",
+        _ => "other",
+    };
+    msg!("kind", kind = kind)
 }
 
-/// A parser error's field path and position, then its message and hint, as they are worded.
-type Worded = (String, String, Option<(usize, usize)>, Option<String>);
+/// A parser error's message, field path and position, and hint, as they are worded.
+type Worded = (Msg, String, Option<(usize, usize)>, Option<Msg>);
 
 fn to_diagnostic(file: &Path, source: &str, path: &str, e: &serde_saphyr::Error) -> Diagnostic {
-    let raw = e.without_snippet().to_string();
-    let mut message = clean_message(&raw);
+    let raw = clean_message(&e.without_snippet().to_string());
+    // Our own types' messages travel through serde as encoded text; anything else is the
+    // parser's or serde's own English, which `refine` words for the common cases.
+    let mut message = Msg::decode(&raw).unwrap_or_else(|| Msg::verbatim(raw.clone()));
     // Spanned wrappers add a `.value` segment that means nothing to the user.
     let mut field = path.replace(".value", "");
     let location = e
@@ -196,7 +196,7 @@ fn to_diagnostic(file: &Path, source: &str, path: &str, e: &serde_saphyr::Error)
     } else {
         (message, hint) = word_parser_error(e, source, location, message, hint);
     }
-    let (message, field, location, hint) = refine((message, field, location, hint), source);
+    let (message, field, location, hint) = refine((message, field, location, hint), &raw, source);
     let mut d = Diagnostic::new(file, message).field(field);
     if let Some((line, col)) = location {
         d = d.at(source, line, col);
@@ -212,26 +212,24 @@ fn word_parser_error(
     e: &serde_saphyr::Error,
     source: &str,
     location: Option<(usize, usize)>,
-    mut message: String,
-    mut hint: Option<String>,
-) -> (String, Option<String>) {
+    mut message: Msg,
+    mut hint: Option<Msg>,
+) -> (Msg, Option<Msg>) {
     use serde_saphyr::Error as E;
     match inner(e) {
         E::InvalidScalar { ty, .. } => {
             let found = location.and_then(|(l, c)| scalar_at(source, l, c));
             message = match found {
-                Some(f) => format!("expected {}, found `{f}`", expected_kind(ty)),
-                None => format!("expected {}", expected_kind(ty)),
+                Some(f) => msg!("expected-found", kind = expected_kind(ty), found = f),
+                None => msg!("expected", kind = expected_kind(ty)),
             };
         }
         E::Unexpected { expected, .. } => {
             message = match *expected {
-                "mapping start" => {
-                    "expected a mapping here (`key: value` lines, or `{key: value}`)".into()
-                }
-                "sequence start" => "expected a list here (`- item` lines, or `[a, b]`)".into(),
-                "string scalar" => "expected a single text here".into(),
-                other => format!("expected {other} here"),
+                "mapping start" => msg!("expected-mapping"),
+                "sequence start" => msg!("expected-list"),
+                "string scalar" => msg!("expected-text"),
+                other => msg!("expected-here", what = Msg::verbatim(other)),
             };
         }
         E::QuotingRequired { .. } => {
@@ -242,41 +240,44 @@ fn word_parser_error(
                 found.as_str(),
                 "true" | "True" | "TRUE" | "false" | "False" | "FALSE"
             ) {
-                "`true` or `false`"
+                "bool"
             } else if found.is_empty() || matches!(found.as_str(), "~" | "null" | "Null" | "NULL") {
-                "nothing (null)"
+                "null"
             } else {
-                "a number"
+                "number"
             };
-            message = format!("expected a text, found `{found}`, which YAML reads as {kind}");
-            hint = Some(format!("write it in quotes: \"{found}\""));
+            message = msg!(
+                "expected-text-found",
+                found = &found,
+                kind = msg!("kind", kind = kind)
+            );
+            hint = Some(msg!("hint-quote", found = found));
         }
         E::MultipleDocuments { .. } => {
-            message = "the file holds more than one YAML document".into();
-            hint = Some(
-                "a data file is one document: remove the `---` line (or the text after it)".into(),
-            );
+            message = msg!("yaml-several-documents");
+            hint = Some(msg!("hint-yaml-several-documents"));
         }
         E::DuplicateMappingKey { key, .. } => {
             message = match key {
-                Some(k) => format!("`{k}` is given twice in the same mapping"),
-                None => "a key is given twice in the same mapping".into(),
+                Some(k) => msg!("key-twice", key = k),
+                None => msg!("some-key-twice"),
             };
             let first = key
                 .as_deref()
                 .zip(location)
                 .and_then(|(k, (l, c))| sibling_key_line(source, l, c, k, Direction::Up));
             hint = Some(match first {
-                Some(f) => format!("it is first given on line {f}; keep one of the two"),
-                None => "keep one of the two".into(),
+                Some(f) => msg!("hint-key-first-on", line = f),
+                None => msg!("hint-keep-one"),
             });
         }
         E::UnknownAnchor { .. } => {
-            message = "this alias (`*name`) refers to no anchor (`&name`) before it".into();
-            hint = Some("data files need no anchors or aliases: write the value out".into());
+            message = msg!("yaml-unknown-anchor");
+            hint = Some(msg!("hint-yaml-unknown-anchor"));
         }
         E::ExternalMessage { .. } | E::Eof { .. } => {
-            hint = Some("this is a YAML syntax error: check the indentation, quotes and brackets on this line and the lines above it".into());
+            message = msg!("yaml-syntax", detail = message);
+            hint = Some(msg!("hint-yaml-syntax"));
         }
         _ => {}
     }
@@ -285,16 +286,16 @@ fn word_parser_error(
 
 /// The messages serde words alike for every format, made specific: missing and unknown fields,
 /// translations, values our own types refused.
-fn refine(worded: Worded, source: &str) -> Worded {
+fn refine(worded: Worded, raw: &str, source: &str) -> Worded {
     let (mut message, mut field, mut location, mut hint) = worded;
-    if let Some(name) = between(&message, "missing field `", "`").map(str::to_string) {
+    if let Some(name) = between(raw, "missing field `", "`").map(str::to_string) {
         let top = field.is_empty() || field == ".";
         field = join_path(&field, &name);
-        message = format!("required field `{name}` is missing");
+        message = msg!("field-missing", name = &name);
         hint = Some(if top {
-            format!("add `{name}:` to the file; README.md (Data files) says what it holds")
+            msg!("hint-add-field-to-file", name = name)
         } else {
-            format!("add `{name}:` to this mapping; README.md (Data files) says what it holds")
+            msg!("hint-add-field-here", name = name)
         });
         // The parser notices only where the mapping ends; a top-level field belongs to the file,
         // so point at its first line.
@@ -307,14 +308,12 @@ fn refine(worded: Worded, source: &str) -> Worded {
             location = Some((first + 1, 1));
         }
     }
-    // A translation into a language the site lacks: point at that language's own line.
-    if let Some(lang) = between(&message, "`", "` is not a language of this site")
-        && let Some((l, c)) = location
-        && let Some(line) = sibling_key_line(source, l, c, lang, Direction::Down)
-    {
-        location = Some((line, c));
-    }
-    if let Some(lang) = between(&message, "the `", "` translation is empty")
+    // A translation into a language the site lacks, or an empty one: point at that
+    // language's own line.
+    if matches!(
+        message.id(),
+        "translation-not-a-language" | "translation-empty"
+    ) && let Some(lang) = message.text_arg("lang")
         && let Some((l, c)) = location
         && let Some(line) = sibling_key_line(source, l, c, lang, Direction::Down)
     {
@@ -324,33 +323,43 @@ fn refine(worded: Worded, source: &str) -> Worded {
     if field == "?" {
         field.clear();
     }
-    if let Some(unknown) = between(&message, "unknown field `", "`").map(str::to_string)
-        && let Some(expected) = message.split("expected one of ").nth(1)
+    if let Some(unknown) = between(raw, "unknown field `", "`").map(str::to_string)
+        && let Some(expected) = raw.split("expected one of ").nth(1)
     {
         let candidates: Vec<&str> = expected
             .split(',')
             .map(|s| s.trim().trim_matches('`'))
             .collect();
         hint = Some(match closest(&unknown, &candidates) {
-            Some(best) => format!("did you mean `{best}`?"),
-            None => format!("the fields allowed here are: {}", candidates.join(", ")),
+            Some(best) => msg!("hint-did-you-mean", name = best),
+            None => msg!("hint-fields-allowed", fields = candidates.join(", ")),
         });
-        message = format!("unknown field `{unknown}`");
-    } else if let Some(unknown) = between(&message, "unknown field `", "`").map(str::to_string)
-        && message.contains("there are no fields")
+        message = msg!("field-unknown", name = unknown);
+    } else if let Some(unknown) = between(raw, "unknown field `", "`").map(str::to_string)
+        && raw.contains("there are no fields")
     {
-        message = format!("unknown field `{unknown}`");
-        hint = Some("this mapping takes no fields".into());
+        message = msg!("field-unknown", name = unknown);
+        hint = Some(msg!("hint-no-fields"));
     }
-    if message.contains("translation is missing") || message.contains("translation is empty") {
-        hint = Some(
-            "every human-readable value needs one entry per language listed in stend.yaml".into(),
+    if let Some(found) = between(raw, "invalid type: ", ", expected one text per language") {
+        let example = raw
+            .split_once("expected one text per language, ")
+            .map_or("", |(_, e)| e);
+        message = msg!(
+            "text-expected",
+            found = Msg::verbatim(found),
+            example = example
         );
     }
+    if matches!(message.id(), "translation-missing" | "translation-empty") {
+        hint = Some(msg!("hint-translations"));
+    }
     // A value our own types refused (a date, a time, a weekday) says how to write it.
-    if let Some((m, h)) = message.split_once(crate::model::value::HINT) {
-        hint = Some(h.to_string());
-        message = m.to_string();
+    if let Some((m, h)) = raw.split_once(crate::model::value::HINT)
+        && let (Some(m), Some(h)) = (Msg::decode(m), Msg::decode(h))
+    {
+        message = m;
+        hint = Some(h);
     }
     (message, field, location, hint)
 }
@@ -481,17 +490,17 @@ mod tests {
     fn unknown_field_gets_path_location_and_suggestion() {
         let src = "offices:\n  - address: a\n    phones: []\n  - adress: b\n";
         let d = parse::<Doc>(Path::new("data/x.yaml"), src).unwrap_err();
-        assert_eq!(d.message, "unknown field `adress`");
+        assert_eq!(d.message.to_string(), "unknown field `adress`");
         assert_eq!(d.field.as_deref(), Some("offices[1].adress"));
         assert_eq!(d.line, Some(4));
-        assert_eq!(d.hint.as_deref(), Some("did you mean `address`?"));
+        assert_eq!(d.hint.unwrap().to_string(), "did you mean `address`?");
     }
 
     #[test]
     fn missing_field_names_it_in_the_path() {
         let src = "offices:\n  - address: a\n";
         let d = parse::<Doc>(Path::new("x.yaml"), src).unwrap_err();
-        assert_eq!(d.message, "required field `phones` is missing");
+        assert_eq!(d.message.to_string(), "required field `phones` is missing");
         assert_eq!(d.field.as_deref(), Some("offices[0].phones"));
     }
 
@@ -499,7 +508,7 @@ mod tests {
     fn nested_missing_field_points_into_its_mapping() {
         let src = "offices:\n  - address: a\n  - address: b\n    phones: []\n";
         let d = parse::<Doc>(Path::new("x.yaml"), src).unwrap_err();
-        assert_eq!(d.message, "required field `phones` is missing");
+        assert_eq!(d.message.to_string(), "required field `phones` is missing");
         assert_eq!(d.field.as_deref(), Some("offices[0].phones"));
         assert!(d.line.is_some_and(|l| l <= 3), "{d}");
     }
@@ -508,10 +517,13 @@ mod tests {
     fn duplicate_keys_name_the_first() {
         let src = "offices: []\n# note\noffices: []\n";
         let d = parse::<Doc>(Path::new("x.yaml"), src).unwrap_err();
-        assert_eq!(d.message, "`offices` is given twice in the same mapping");
+        assert_eq!(
+            d.message.to_string(),
+            "`offices` is given twice in the same mapping"
+        );
         assert_eq!(d.line, Some(3));
         assert_eq!(
-            d.hint.as_deref(),
+            d.hint.as_ref().map(ToString::to_string).as_deref(),
             Some("it is first given on line 1; keep one of the two")
         );
         assert_eq!(d.field, None);
@@ -545,7 +557,7 @@ mod tests {
         ] {
             let t = std::time::Instant::now();
             let d = parse::<Doc>(Path::new("x.yaml"), src).unwrap_err();
-            assert!(d.message.contains(words), "{d}");
+            assert!(d.message.to_string().contains(words), "{d}");
             assert!(d.line.is_some(), "{d}");
             assert!(
                 t.elapsed() < std::time::Duration::from_secs(2),
@@ -558,13 +570,16 @@ mod tests {
     #[test]
     fn a_second_document_is_refused() {
         let d = parse::<Doc>(Path::new("x.yaml"), "offices: []\n---\noffices: []\n").unwrap_err();
-        assert_eq!(d.message, "the file holds more than one YAML document");
+        assert_eq!(
+            d.message.to_string(),
+            "the file holds more than one YAML document"
+        );
     }
 
     #[test]
     fn empty_file_is_an_error() {
         let d = parse::<Doc>(Path::new("x.yaml"), "# only a comment\n\n").unwrap_err();
-        assert_eq!(d.message, "the file is empty");
+        assert_eq!(d.message.to_string(), "the file is empty");
     }
 
     #[test]

@@ -96,7 +96,10 @@ impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
         Date::parse(&s).ok_or_else(|| {
-            super::value::error(format!("`{s}` is not a date"), "write dates as YYYY-MM-DD")
+            super::value::error(
+                crate::msg!("not-a-date", value = &s),
+                crate::msg!("hint-dates-format"),
+            )
         })
     }
 }

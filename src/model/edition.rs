@@ -71,12 +71,12 @@ pub fn department(site: &Site, slug: &str) -> Result<Edition, Diagnostic> {
             .map(|d| d.slug.value.as_str())
             .collect();
         let hint = match crate::util::words::closest(slug, &known) {
-            Some(c) => format!("did you mean `{c}`?"),
-            None => format!("the departments are: {}", known.join(", ")),
+            Some(c) => crate::msg!("hint-did-you-mean", name = c),
+            None => crate::msg!("hint-departments-are", departments = known.join(", ")),
         };
         return Err(Diagnostic::new(
             "data/offices.yaml",
-            format!("no department with slug `{slug}`"),
+            crate::msg!("no-such-department", slug = slug),
         )
         .hint(hint));
     };

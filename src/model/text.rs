@@ -4,6 +4,7 @@
 //! languages the project has, so a missing or unknown translation is reported by serde with the
 //! file, line and field path like any other data error, and later stages never meet a gap.
 
+use crate::msg;
 use serde::de::{self, Deserialize, Deserializer};
 use serde::{Serialize, Serializer};
 use std::cell::RefCell;
@@ -87,23 +88,27 @@ impl<'de> Deserialize<'de> for Text {
             for lang in langs {
                 match values.get(lang) {
                     None => {
-                        return Err(de::Error::custom(format!(
-                            "the `{lang}` translation is missing"
-                        )));
+                        return Err(de::Error::custom(
+                            msg!("translation-missing", lang = lang).encode(),
+                        ));
                     }
                     Some(v) if v.trim().is_empty() => {
-                        return Err(de::Error::custom(format!(
-                            "the `{lang}` translation is empty; if the value is unknown, leave the whole field out"
-                        )));
+                        return Err(de::Error::custom(
+                            msg!("translation-empty", lang = lang).encode(),
+                        ));
                     }
                     Some(_) => {}
                 }
             }
             if let Some(extra) = values.keys().find(|k| !langs.contains(k)) {
-                return Err(de::Error::custom(format!(
-                    "`{extra}` is not a language of this site (stend.yaml lists: {})",
-                    langs.join(", ")
-                )));
+                return Err(de::Error::custom(
+                    msg!(
+                        "translation-not-a-language",
+                        lang = extra,
+                        languages = langs.join(", ")
+                    )
+                    .encode(),
+                ));
             }
             Ok(())
         })?;
@@ -143,10 +148,7 @@ impl<'de> de::Visitor<'de> for TextVisitor {
     }
 
     fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
-        Err(E::custom(format!(
-            "expected one text per language, {}, found a single text",
-            example()
-        )))
+        Err(E::custom(msg!("text-single", example = example()).encode()))
     }
 }
 

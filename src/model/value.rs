@@ -4,6 +4,8 @@
 //! (joined by [`HINT`]; `load::yaml` splits them), and so gets the file, line, column and field
 //! path of any other data error.
 
+use crate::i18n::Msg;
+use crate::msg;
 use serde::de::{self, Deserialize, Deserializer};
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
@@ -11,9 +13,10 @@ use std::borrow::Cow;
 /// Separates a value error's message from its hint inside a serde error message.
 pub const HINT: &str = " ¦ ";
 
-/// A serde error with a message and a hint for the person writing the file.
-pub fn error<E: de::Error>(message: impl std::fmt::Display, hint: &str) -> E {
-    E::custom(format!("{message}{HINT}{hint}"))
+/// A serde error with a message and a hint for the person writing the file (both carried as
+/// [`Msg::encode`]d text, for `load::yaml` to read back).
+pub fn error<E: de::Error>(message: Msg, hint: Msg) -> E {
+    E::custom(format!("{}{HINT}{}", message.encode(), hint.encode()))
 }
 
 /// A time of day on the 24-hour clock, in minutes since midnight.
@@ -47,12 +50,8 @@ impl std::fmt::Display for Time {
 impl<'de> Deserialize<'de> for Time {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Time::parse(&s).ok_or_else(|| {
-            error(
-                format!("`{s}` is not a time of day"),
-                "write times as HH:MM on the 24-hour clock, from 00:00 to 23:59",
-            )
-        })
+        Time::parse(&s)
+            .ok_or_else(|| error(msg!("not-a-time", value = &s), msg!("hint-time-format")))
     }
 }
 
@@ -125,12 +124,8 @@ impl Weekday {
 impl<'de> Deserialize<'de> for Weekday {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Weekday::from_code(&s).ok_or_else(|| {
-            error(
-                format!("`{s}` is not a day"),
-                "use mon, tue, wed, thu, fri, sat or sun",
-            )
-        })
+        Weekday::from_code(&s)
+            .ok_or_else(|| error(msg!("not-a-day", value = &s), msg!("hint-day-format")))
     }
 }
 

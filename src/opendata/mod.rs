@@ -45,7 +45,10 @@ pub fn files<E: From<crate::diagnostics::Diagnostic>>(
     let book = xlsx::offices(&table, site.as_of).map_err(|e| {
         crate::diagnostics::Diagnostic::new(
             "data/offices.yaml",
-            format!("the directory does not fit in a spreadsheet: {e}"),
+            crate::msg!(
+                "xlsx-failed",
+                why = crate::i18n::Msg::verbatim(e.to_string())
+            ),
         )
     })?;
     put(route("offices.xlsx"), book)?;

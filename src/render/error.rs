@@ -2,6 +2,8 @@
 //! mistakes themes make most (an undefined value; a block tag left open, named by its line).
 
 use crate::diagnostics::Diagnostic;
+use crate::i18n::Msg;
+use crate::msg;
 use std::collections::BTreeMap;
 
 /// Turns a Tera error into a diagnostic naming the template file, line and column.
@@ -30,10 +32,18 @@ pub(super) fn tera_diagnostic(
             let mut d = match &unclosed {
                 Some((open, line, closing)) => Diagnostic::new(
                     file,
-                    format!("the `{{% {open} %}}` on line {line} is not closed before this `{{% {closing} %}}`"),
+                    msg!(
+                        "tera-unclosed",
+                        open = open,
+                        line = *line,
+                        closing = closing
+                    ),
                 )
-                .hint(format!("add `{{% end{open} %}}` where the `{open}` ends")),
-                None => Diagnostic::new(file, r.message().to_string()),
+                .hint(msg!("hint-tera-unclosed", open = open)),
+                None => Diagnostic::new(
+                    file,
+                    msg!("tera-error", detail = Msg::verbatim(r.message())),
+                ),
             };
             if let Some(src) = src {
                 d = d.at(src, span.start_line, span.start_col + 1);
@@ -43,21 +53,24 @@ pub(super) fn tera_diagnostic(
                 || msg.contains("not found in context")
                 || msg.contains("undefined")
             {
-                d = d.hint("templates may only use values stend provides (see README.md, Themes); use `x?.y` or `x is defined` for optional ones");
+                d = d.hint(msg!("hint-tera-undefined"));
             }
             d
         }
         tera::ErrorKind::MissingParent { current, parent } => Diagnostic::new(
             theme_dir.join(current),
-            format!("extends `{parent}`, which does not exist"),
+            msg!("tera-missing-parent", parent = parent),
         ),
         tera::ErrorKind::TemplateNotFound(name) => Diagnostic::new(
             theme_dir.join(template.unwrap_or(name)),
-            format!("template `{name}` does not exist"),
+            msg!("template-missing", template = name),
         ),
         _ => Diagnostic::new(
             theme_dir.join(template.unwrap_or_default()),
-            e.to_string().lines().next().unwrap_or_default().to_string(),
+            msg!(
+                "tera-error",
+                detail = Msg::verbatim(e.to_string().lines().next().unwrap_or_default())
+            ),
         ),
     }
 }

@@ -12,7 +12,9 @@ mod unclosed;
 pub use templates::{Templates, reach, reads_directory};
 
 use crate::diagnostics::{Diagnostic, Error, Result};
+use crate::i18n::Msg;
 use crate::model::{Edition, Site};
+use crate::msg;
 use crate::page::{Output, Page};
 use crate::routes;
 use crate::view::{self, Directory, Globals};
@@ -51,7 +53,10 @@ impl<'a> Renderer<'a> {
             let mut t = templates.tera.clone();
             let globals = Globals::new(site, edition, &lang);
             let mut ctx = tera::Context::from_serialize(&globals).map_err(|e| {
-                Error::Project(vec![Diagnostic::new(&templates.theme_dir, e.to_string())])
+                Error::Project(vec![Diagnostic::new(
+                    &templates.theme_dir,
+                    msg!("template-context", why = Msg::verbatim(e.to_string())),
+                )])
             })?;
             if global_directory {
                 ctx.insert(
@@ -91,19 +96,26 @@ impl<'a> Renderer<'a> {
             .get(lang)
             .or_else(|| self.by_lang.values().next())
         else {
-            return Err(Diagnostic::new("stend.yaml", "no languages are configured"));
+            return Err(Diagnostic::new("stend.yaml", msg!("no-languages")));
         };
         if !self.templates.sources.contains_key(&page.template) {
             let file = page.source.clone().unwrap_or_else(|| theme_dir.clone());
-            return Err(Diagnostic::new(
-                file,
-                format!("template `{}` does not exist", page.template),
-            )
-            .hint(format!("add {}/{}", theme_dir.display(), page.template)));
+            return Err(
+                Diagnostic::new(file, msg!("template-missing", template = &page.template)).hint(
+                    msg!(
+                        "hint-add-template",
+                        path = format!("{}/{}", theme_dir.display(), page.template)
+                    ),
+                ),
+            );
         }
         let view = view::context(self.site, self.edition, page);
-        let mut ctx = tera::Context::from_serialize(&view)
-            .map_err(|e| Diagnostic::new(theme_dir.join(&page.template), e.to_string()))?;
+        let mut ctx = tera::Context::from_serialize(&view).map_err(|e| {
+            Diagnostic::new(
+                theme_dir.join(&page.template),
+                msg!("template-context", why = Msg::verbatim(e.to_string())),
+            )
+        })?;
         drop(view);
         let _turn = self.holds_directory(&page.template).then(|| {
             let turn = self.one_at_a_time.lock().unwrap_or_else(|e| e.into_inner());

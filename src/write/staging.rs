@@ -23,6 +23,8 @@
 
 use super::Sink;
 use crate::diagnostics::{Error, Result};
+use crate::i18n::Msg;
+use crate::msg;
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
@@ -31,12 +33,9 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 /// Name of the staging (and, after the swap, retired) directory beside `out`.
 fn sibling(out: &Path, tag: &str) -> Result<PathBuf> {
-    let name = out.file_name().ok_or_else(|| {
-        Error::io(
-            out,
-            std::io::Error::other("the output path has no directory name"),
-        )
-    })?;
+    let name = out
+        .file_name()
+        .ok_or_else(|| refused(out, msg!("out-no-name")))?;
     let parent = out.parent().unwrap_or(Path::new("."));
     Ok(parent.join(format!(".{}.stend-{tag}", name.to_string_lossy())))
 }
@@ -250,12 +249,19 @@ fn recorded_build(out: &Path) -> Option<String> {
 }
 
 /// How a recorded build is named in a message.
-fn describe(build: &str) -> String {
+fn describe(build: &str) -> Msg {
     match build.split_once(' ') {
-        Some(("edition", slug)) => format!("the edition `{slug}`"),
-        _ if build == "ministry" => "the ministry's site".to_string(),
-        _ if build == "all-editions" => "all editions".to_string(),
-        _ => format!("`{build}`"),
+        Some(("edition", slug)) => msg!("build-edition", slug = slug),
+        _ if build == "ministry" => msg!("build-ministry"),
+        _ if build == "all-editions" => msg!("build-all-editions"),
+        _ => msg!("build-other", build = build),
+    }
+}
+
+fn refused(path: &Path, message: Msg) -> Error {
+    Error::Refused {
+        path: path.to_path_buf(),
+        message,
     }
 }
 
@@ -266,10 +272,7 @@ pub fn guard(out: &Path, claim: &Claim) -> Result<()> {
         return Ok(());
     }
     if !out.is_dir() {
-        return Err(Error::io(
-            out,
-            std::io::Error::other("the output path exists and is not a directory"),
-        ));
+        return Err(refused(out, msg!("out-not-a-directory")));
     }
     let empty = fs::read_dir(out)
         .map_err(|e| Error::io(out, e))?
@@ -279,21 +282,16 @@ pub fn guard(out: &Path, claim: &Claim) -> Result<()> {
         return Ok(());
     }
     if !out.join(MARKER).is_file() {
-        return Err(Error::io(
-            out,
-            std::io::Error::other(format!(
-                "refusing to replace a directory that stend did not write (no {MARKER} file in it); choose another --out or empty it"
-            )),
-        ));
+        return Err(refused(out, msg!("out-not-stends", marker = MARKER)));
     }
     match recorded_build(out) {
-        Some(there) if there != claim.build && !claim.force => Err(Error::io(
+        Some(there) if there != claim.build && !claim.force => Err(refused(
             out,
-            std::io::Error::other(format!(
-                "refusing to replace {} with {}; choose another --out, or pass --force to replace it",
-                describe(&there),
-                describe(&claim.build)
-            )),
+            msg!(
+                "out-other-build",
+                there = describe(&there),
+                ours = describe(&claim.build)
+            ),
         )),
         _ => Ok(()),
     }
@@ -304,10 +302,7 @@ fn safe_relative(p: &Path) -> Result<&Path> {
     if p.components().all(|c| matches!(c, Component::Normal(_))) {
         Ok(p)
     } else {
-        Err(Error::io(
-            p,
-            std::io::Error::other("refusing to write outside the output directory"),
-        ))
+        Err(refused(p, msg!("out-escapes")))
     }
 }
 

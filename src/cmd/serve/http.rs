@@ -242,8 +242,12 @@ fn not_found(site: &Site, head: bool) -> Reply {
 /// Every page while the first build has failed: the error, which the script also shows.
 fn first_build_failed(shared: &Shared, head: bool) -> Reply {
     let error = shared.last_error().unwrap_or_default();
+    let lang = crate::cmd::lang();
     let page = format!(
-        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>stend: build failed</title></head>\n<body><h1>stend: the site does not build</h1>\n<pre>{}</pre>\n</body></html>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>stend: {}</title></head>\n<body><h1>stend: {}</h1>\n<pre>{}</pre>\n</body></html>\n",
+        lang.code(),
+        stend::msg!("panel-title").text(lang),
+        stend::msg!("panel-heading").text(lang),
         stend::util::escape::html(&error)
     );
     file(
@@ -329,9 +333,17 @@ impl Body for Events {
 
 /// A page with the reload script before `</body>`, and `connect-src 'self'` added to its
 /// Content-Security-Policy so that the script may open the event stream. The script is an
-/// external file (the policy allows no inline script); its one parameter is a number.
+/// external file (the policy allows no inline script); its one parameter is a number, and the
+/// words of its error panel, in the reader's language, are data attributes.
 fn inject(html: &[u8], generation: u64) -> Vec<u8> {
-    let script = format!("<script src=\"/__stend/reload.js?build={generation}\"></script>\n");
+    let lang = crate::cmd::lang();
+    let attr = |id: &'static str| stend::util::escape::html(&stend::i18n::Msg::new(id).text(lang));
+    let script = format!(
+        "<script src=\"/__stend/reload.js?build={generation}\" data-lang=\"{}\" data-heading=\"{}\" data-close=\"{}\"></script>\n",
+        lang.code(),
+        attr("panel-stale"),
+        attr("panel-close")
+    );
     let csp = b"http-equiv=\"Content-Security-Policy\" content=\"";
     let mut out = Vec::with_capacity(html.len() + script.len() + 32);
     let mut rest = html;
@@ -426,8 +438,8 @@ mod tests {
         let out = String::from_utf8(inject(page, 7)).unwrap();
         assert!(out.contains(r#"content="connect-src 'self'; default-src 'none'"#));
         assert!(out.ends_with(
-            "<p>x</p><script src=\"/__stend/reload.js?build=7\"></script>\n</body></html>"
-        ));
+            "<p>x</p><script src=\"/__stend/reload.js?build=7\" data-lang=\"en\" data-heading=\"the last change does not build; this page is the last good build.\" data-close=\"Close\"></script>\n</body></html>"
+        ), "{out}");
     }
 
     #[test]

@@ -19,6 +19,7 @@
 mod http;
 mod watch;
 
+use super::say;
 use bytes::Bytes;
 use std::collections::HashMap;
 use std::io::Write;
@@ -27,7 +28,10 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock, mpsc};
 use std::time::Instant;
+use stend::diagnostics::Diagnostic;
+use stend::i18n::Msg;
 use stend::load::Env;
+use stend::msg;
 use tokio::sync::mpsc::UnboundedSender;
 
 /// What `stend serve` was asked to do.
@@ -61,6 +65,8 @@ struct Shared {
     reuse: Mutex<stend::build::Cache>,
     /// The diagnostics of the last build, when it failed.
     error: Mutex<Option<String>>,
+    /// The stale-data warnings last printed.
+    warnings: Mutex<Vec<Diagnostic>>,
     /// The open event streams.
     subscribers: Mutex<Vec<UnboundedSender<Bytes>>>,
     generation: AtomicU64,
@@ -87,7 +93,7 @@ impl Shared {
         let started = Instant::now();
         let mut reuse = self.reuse.lock().unwrap_or_else(|e| e.into_inner());
         match preview(&self.root, &self.env, &reuse) {
-            Ok((files, pages, next)) => {
+            Ok((files, pages, next, warnings)) => {
                 let rendered = pages - next.reused_pages();
                 *reuse = next;
                 let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
@@ -99,17 +105,32 @@ impl Shared {
                 self.broadcast(&sse("reload", &generation.to_string()));
                 let ms = started.elapsed().as_millis();
                 if generation > 1 {
-                    println!(
-                        "stend: rebuilt in {ms} ms: {} ({why})",
-                        rendered_summary(rendered, pages)
+                    let m = msg!(
+                        "serve-rebuilt",
+                        ms = ms as u64,
+                        summary = rendered_summary(rendered, pages),
+                        why = why
                     );
+                    println!("stend: {}", say(&m));
+                }
+                // Stale-data warnings, once each time they change (not on every keystroke).
+                let mut shown = self.warnings.lock().unwrap_or_else(|e| e.into_inner());
+                if *shown != warnings {
+                    if !warnings.is_empty() {
+                        eprint!(
+                            "{}",
+                            stend::diagnostics::render_warnings(&warnings, super::lang())
+                        );
+                    }
+                    *shown = warnings;
                 }
                 // Free the old site off the critical path.
                 drop(old);
             }
             Err(e) => {
-                let text = e.to_string();
-                eprintln!("stend: the build failed ({why}); still serving the last good build:");
+                let text = e.text(super::lang());
+                let m = msg!("serve-failed", why = why);
+                eprintln!("stend: {}", say(&m));
                 eprint!("{text}");
                 self.broadcast(&sse("error", &text));
                 *self.error.lock().unwrap_or_else(|e| e.into_inner()) = Some(text);
@@ -120,26 +141,29 @@ impl Shared {
 
 /// What a rebuild rendered: `62 of 3566 pages rendered, the rest unchanged`, or
 /// `all 3566 pages rendered` when nothing could be reused.
-fn rendered_summary(rendered: usize, pages: usize) -> String {
+fn rendered_summary(rendered: usize, pages: usize) -> Msg {
     if rendered >= pages {
-        format!("all {pages} pages rendered")
+        msg!("serve-rendered-all", pages = pages)
     } else {
-        format!("{rendered} of {pages} pages rendered, the rest unchanged")
+        msg!("serve-rendered-some", rendered = rendered, pages = pages)
     }
 }
 
-/// Renders the project's ministry edition in memory, reusing the unchanged offices of `reuse`:
-/// the files, the number of pages and what the next rebuild may reuse.
+/// What a successful preview build gives: the files, the number of pages, what the next
+/// rebuild may reuse, and the stale-data warnings.
+type Preview = (Files, usize, stend::build::Cache, Vec<Diagnostic>);
+
+/// Renders the project's ministry edition in memory, reusing the unchanged offices of `reuse`.
 fn preview(
     root: &Path,
     env: &Env,
     reuse: &stend::build::Cache,
-) -> stend::diagnostics::Result<(Files, usize, stend::build::Cache)> {
+) -> stend::diagnostics::Result<Preview> {
     let project = stend::Project::load(root, env)?;
     let ed = stend::model::Edition::ministry(&project.site);
     let memory = stend::write::Memory::default();
     let r = stend::build::render(&project, &ed, &memory, "", Some(reuse))?;
-    Ok((memory.into_shared(), r.pages, r.cache))
+    Ok((memory.into_shared(), r.pages, r.cache, project.warnings))
 }
 
 /// One server-sent event; each line of `data` becomes a `data:` line.
@@ -158,20 +182,33 @@ fn sse(event: &str, data: &str) -> String {
 fn listen(opts: &Options) -> Result<(std::net::TcpListener, std::net::SocketAddr), String> {
     // The watcher's own error for a missing directory is an OS error code; say it plainly.
     if !opts.root.is_dir() {
+        let m = msg!("serve-no-root", dir = opts.root.display().to_string());
         return Err(format!(
-            "error: no project directory at {}\n  = help: pass the directory that holds stend.yaml with --root, or run stend in it",
-            opts.root.display()
+            "{}: {}\n  = {}: {}",
+            say(&msg!("label-error")),
+            say(&m),
+            say(&msg!("label-help")),
+            say(&msg!("hint-serve-no-root"))
         ));
     }
     let listener = std::net::TcpListener::bind((opts.bind.as_str(), opts.port)).map_err(|e| {
+        let m = msg!(
+            "serve-cannot-listen",
+            addr = format!("{}:{}", opts.bind, opts.port),
+            why = Msg::verbatim(e.to_string())
+        );
         format!(
-            "error: cannot listen on {}:{}: {e}\n  = hint: another program may use the port; try `--port 0` for a free one",
-            opts.bind, opts.port
+            "{}: {}\n  = {}: {}",
+            say(&msg!("label-error")),
+            say(&m),
+            say(&msg!("label-help")),
+            say(&msg!("hint-serve-port"))
         )
     })?;
-    let addr = listener
-        .local_addr()
-        .map_err(|e| format!("error: cannot read the listening address: {e}"))?;
+    let addr = listener.local_addr().map_err(|e| {
+        let m = msg!("serve-no-address", why = Msg::verbatim(e.to_string()));
+        format!("{}: {}", say(&msg!("label-error")), say(&m))
+    })?;
     Ok((listener, addr))
 }
 
@@ -193,6 +230,7 @@ pub fn main(opts: Options, env: Env) -> ExitCode {
         })),
         reuse: Mutex::new(stend::build::Cache::default()),
         error: Mutex::new(None),
+        warnings: Mutex::new(Vec::new()),
         subscribers: Mutex::new(Vec::new()),
         generation: AtomicU64::new(0),
     });
@@ -202,7 +240,12 @@ pub fn main(opts: Options, env: Env) -> ExitCode {
     let _watcher = match watch::watch(&opts.root, tx) {
         Ok(w) => w,
         Err(e) => {
-            eprintln!("error: cannot watch {}: {e}", opts.root.display());
+            let m = msg!(
+                "serve-cannot-watch",
+                dir = opts.root.display().to_string(),
+                why = Msg::verbatim(e.to_string())
+            );
+            eprintln!("{}: {}", say(&msg!("label-error")), say(&m));
             return ExitCode::from(1);
         }
     };
@@ -211,16 +254,23 @@ pub fn main(opts: Options, env: Env) -> ExitCode {
     let url = format!("http://{addr}/");
     let site = shared.current();
     let state = if site.generation == 0 {
-        "the first build failed (see above); fix it and the page reloads".to_string()
+        msg!("serve-first-failed")
     } else {
         let pages = site.files.keys().filter(|k| k.ends_with(".html")).count();
-        format!("{pages} pages in {} ms", started.elapsed().as_millis())
+        msg!(
+            "serve-first-built",
+            pages = pages,
+            ms = started.elapsed().as_millis() as u64
+        )
     };
     drop(site);
-    println!(
-        "stend: serving {url} ({state}); watching {} for changes, Ctrl-C to stop",
-        opts.root.display()
+    let serving = msg!(
+        "serve-serving",
+        url = &url,
+        state = state,
+        dir = opts.root.display().to_string()
     );
+    println!("stend: {}", say(&serving));
     let _ = std::io::stdout().flush();
     if opts.open {
         open_browser(&url);
@@ -237,7 +287,8 @@ pub fn main(opts: Options, env: Env) -> ExitCode {
     {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("error: cannot start the server: {e}");
+            let m = msg!("serve-cannot-start", why = Msg::verbatim(e.to_string()));
+            eprintln!("{}: {}", say(&msg!("label-error")), say(&m));
             return ExitCode::from(1);
         }
     };
@@ -245,7 +296,8 @@ pub fn main(opts: Options, env: Env) -> ExitCode {
     match runtime.block_on(http::serve(listener, shared, loopback_only)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: the server stopped: {e}");
+            let m = msg!("serve-stopped", why = Msg::verbatim(e.to_string()));
+            eprintln!("{}: {}", say(&msg!("label-error")), say(&m));
             ExitCode::from(1)
         }
     }
@@ -267,11 +319,11 @@ mod tests {
     #[test]
     fn a_full_rerender_is_not_called_partial() {
         assert_eq!(
-            super::rendered_summary(62, 3566),
+            super::rendered_summary(62, 3566).to_string(),
             "62 of 3566 pages rendered, the rest unchanged"
         );
         assert_eq!(
-            super::rendered_summary(3566, 3566),
+            super::rendered_summary(3566, 3566).to_string(),
             "all 3566 pages rendered"
         );
     }

@@ -1,8 +1,11 @@
 // stend serve: reloads the page after a rebuild, shows build errors over it.
 (function () {
   "use strict";
-  var me = document.currentScript && document.currentScript.src;
+  var script = document.currentScript;
+  var me = script && script.src;
   var built = me ? new URL(me).searchParams.get("build") : null;
+  // The panel's words, in the language stend speaks to the webmaster (set by the server).
+  var words = (script && script.dataset) || {};
   var panel = null;
   function hide() {
     if (panel) { panel.remove(); panel = null; }
@@ -12,6 +15,7 @@
     panel = document.createElement("div");
     panel.setAttribute("role", "alert");
     panel.id = "stend-serve-error";
+    if (words.lang) panel.lang = words.lang;
     var s = panel.style;
     s.position = "fixed"; s.left = "0"; s.right = "0"; s.bottom = "0"; s.zIndex = "2147483647";
     s.maxHeight = "60vh"; s.overflow = "auto"; s.margin = "0"; s.padding = "1em";
@@ -19,11 +23,11 @@
     s.font = "14px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace";
     s.boxShadow = "0 -2px 12px rgba(0,0,0,.3)";
     var head = document.createElement("strong");
-    head.textContent = "stend: the last change does not build; this page is the last good build.";
+    head.textContent = "stend: " + (words.heading || "the last change does not build; this page is the last good build.");
     var close = document.createElement("button");
     close.type = "button";
     close.textContent = "×";
-    close.setAttribute("aria-label", "Close");
+    close.setAttribute("aria-label", words.close || "Close");
     close.style.float = "right";
     close.addEventListener("click", hide);
     var pre = document.createElement("pre");

@@ -118,7 +118,12 @@ fn describe(root: &Path, changed: &[PathBuf]) -> String {
         .collect();
     names.sort();
     if names.len() > 3 {
-        format!("{} and {} more", names[..3].join(", "), names.len() - 3)
+        let m = stend::msg!(
+            "serve-and-more",
+            names = names[..3].join(", "),
+            count = names.len() - 3
+        );
+        super::super::say(&m)
     } else {
         names.join(", ")
     }
