@@ -257,6 +257,13 @@ fn a_stale_index_is_a_warning_from_build_and_check_not_an_error() {
     assert_eq!(built.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&built.stderr), expected);
     assert!(project.join("public/kk/index.html").is_file());
+    // The fee page does not call last year's index the one in force now.
+    let fee_page = std::fs::read_to_string(project.join("public/ru/fee/index.html")).unwrap();
+    assert!(
+        fee_page.contains("(последнее значение в данных)"),
+        "{fee_page}"
+    );
+    assert!(!fee_page.contains("действует сейчас"));
     let checked = run("check");
     assert_eq!(checked.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&checked.stderr), expected);

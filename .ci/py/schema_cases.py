@@ -70,6 +70,15 @@ NOT_SCHEMA = {
     "symlink-outside": "a file system link in content",
     "tera-syntax": "a template, not a data file",
     "tera-undefined": "a template, not a data file",
+    "tera-unclosed-if": "a template, not a data file",
+    "link-missing-slash": "links between pages, checked after rendering",
+    "duplicate-day": "a relation between values (a weekday in two rows of one schedule)",
+    "duplicate-document-id": "uniqueness of one field among array items (uniqueItems compares "
+    "whole items)",
+    "indentation-slip": "a key indented unlike its siblings: a YAML syntax error (PyYAML: "
+    "'while parsing a block mapping'), before there is any value to validate",
+    "indentation-slip-under-value": "a key indented under a key with a value: a YAML syntax "
+    "error, before there is any value to validate",
 }
 
 

@@ -38,12 +38,17 @@ struct FeeRow {
     tenge: String,
     fee: String,
     current: bool,
+    /// The row in force is from an earlier year than the as-of date's, which the index table
+    /// has no row for: the site cannot say it is in force *now*, only that it is the latest
+    /// value it has (and `build` warns).
+    stale: bool,
 }
 
 impl<'a> FeeView<'a> {
     pub fn new(site: &'a Site, lang: &str) -> FeeView<'a> {
         let f = &site.data.fee;
         let current = present::mci_in_force(&f.mci, site.as_of).map(|(i, _)| i);
+        let stale = !f.mci.iter().any(|r| r.from.value.year == site.as_of.year);
         let amount = present::fee_amount(f, site.as_of);
         let table = f
             .mci
@@ -57,6 +62,7 @@ impl<'a> FeeView<'a> {
                 tenge: present::tenge(r.tenge.value),
                 fee: present::tenge(present::percent_of(r.tenge.value, f.percent_of_mci.value)),
                 current: Some(i) == current,
+                stale: Some(i) == current && stale,
             })
             .collect();
         let percent = f.percent_of_mci.value;
