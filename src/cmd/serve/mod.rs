@@ -212,6 +212,34 @@ fn listen(opts: &Options) -> Result<(std::net::TcpListener, std::net::SocketAddr
     Ok((listener, addr))
 }
 
+/// Builds the site the first time and says where it is served (and whether it built); the URL.
+fn first_build(shared: &Shared, addr: &std::net::SocketAddr, root: &Path) -> String {
+    let started = Instant::now();
+    shared.rebuild("start");
+    let url = format!("http://{addr}/");
+    let site = shared.current();
+    let state = if site.generation == 0 {
+        msg!("serve-first-failed")
+    } else {
+        let pages = site.files.keys().filter(|k| k.ends_with(".html")).count();
+        msg!(
+            "serve-first-built",
+            pages = pages,
+            ms = started.elapsed().as_millis() as u64
+        )
+    };
+    drop(site);
+    let serving = msg!(
+        "serve-serving",
+        url = &url,
+        state = state,
+        dir = root.display().to_string()
+    );
+    println!("stend: {}", say(&serving));
+    let _ = std::io::stdout().flush();
+    url
+}
+
 /// Runs `stend serve` until the process is stopped.
 pub fn main(opts: Options, env: Env) -> ExitCode {
     let (listener, addr) = match listen(&opts) {
@@ -249,29 +277,7 @@ pub fn main(opts: Options, env: Env) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let started = Instant::now();
-    shared.rebuild("start");
-    let url = format!("http://{addr}/");
-    let site = shared.current();
-    let state = if site.generation == 0 {
-        msg!("serve-first-failed")
-    } else {
-        let pages = site.files.keys().filter(|k| k.ends_with(".html")).count();
-        msg!(
-            "serve-first-built",
-            pages = pages,
-            ms = started.elapsed().as_millis() as u64
-        )
-    };
-    drop(site);
-    let serving = msg!(
-        "serve-serving",
-        url = &url,
-        state = state,
-        dir = opts.root.display().to_string()
-    );
-    println!("stend: {}", say(&serving));
-    let _ = std::io::stdout().flush();
+    let url = first_build(&shared, &addr, &opts.root);
     if opts.open {
         open_browser(&url);
     }
