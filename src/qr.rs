@@ -10,32 +10,55 @@
 use fast_qr::{ECL, QRBuilder};
 use std::fmt::Write;
 
-/// An SVG QR code for `data`, with an accessible label. Dark modules are drawn as one path of
-/// unit squares on a white square with the standard four-module quiet zone.
-pub fn svg(data: &str, label: &str) -> String {
-    let Ok(code) = QRBuilder::new(data.as_bytes()).ecl(ECL::M).build() else {
-        return String::new();
-    };
+/// The modules of a code with its four-module quiet zone: `side` modules square, the dark ones
+/// as horizontal runs `(x, y, length)`, row by row. The site's SVG and the PDFs draw the same runs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Modules {
+    pub side: u16,
+    pub runs: Vec<(u16, u16, u16)>,
+}
+
+/// The QR code of `data` (error correction level M), or the encoder's reason it cannot be one.
+pub fn modules(data: &str) -> Result<Modules, String> {
+    let code = QRBuilder::new(data.as_bytes())
+        .ecl(ECL::M)
+        .build()
+        .map_err(|e| format!("{e:?}"))?;
     let w = code.size;
     let dark = |x: usize, y: usize| code.data[y * w + x].value();
-    let size = w + 8;
-    let mut path = String::with_capacity(w * w * 4);
+    let mut runs = Vec::new();
+    // A QR code is at most 177 modules wide: the casts below cannot truncate.
     for y in 0..w {
         let mut x = 0;
         while x < w {
             if dark(x, y) {
-                // Merge runs of dark modules into one rectangle per run.
                 let start = x;
                 while x < w && dark(x, y) {
                     x += 1;
                 }
-                let run = x - start;
-                // Writing into a String cannot fail.
-                let _ = write!(path, "M{} {}h{run}v1h-{run}z", start + 4, y + 4);
+                runs.push(((start + 4) as u16, (y + 4) as u16, (x - start) as u16));
             } else {
                 x += 1;
             }
         }
+    }
+    Ok(Modules {
+        side: (w + 8) as u16,
+        runs,
+    })
+}
+
+/// An SVG QR code for `data`, with an accessible label. Dark modules are drawn as one path of
+/// unit-high rectangles, one per run, on a white square with the four-module quiet zone.
+pub fn svg(data: &str, label: &str) -> String {
+    let Ok(code) = modules(data) else {
+        return String::new();
+    };
+    let size = code.side;
+    let mut path = String::with_capacity(code.runs.len() * 16);
+    for (x, y, run) in code.runs {
+        // Writing into a String cannot fail.
+        let _ = write!(path, "M{x} {y}h{run}v1h-{run}z");
     }
     format!(
         "<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" role=\"img\" aria-label=\"{}\" shape-rendering=\"crispEdges\"><rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>",
