@@ -45,6 +45,23 @@ function pageFacts() {
     ...q('script[src]').map((e) => ({ tag: 'script', rel: '', raw: attr(e, 'src'), url: abs(e, 'src') })),
     ...q('img[src]').map((e) => ({ tag: 'img', rel: '', raw: attr(e, 'src'), url: abs(e, 'src') })),
   ];
+  // The length of `main`'s text as a reader gets it, less the controls scripts reveal. Office cards
+  // off screen are not rendered until scrolled to (`content-visibility: auto`), and innerText leaves
+  // out what is not rendered, so a narrow viewport would seem to have less text: the cards are
+  // rendered while the text is measured, then left as they were (without a style attribute).
+  function readerText(main) {
+    const lazy = [...main.querySelectorAll('*')].filter((e) => getComputedStyle(e).contentVisibility === 'auto');
+    for (const e of lazy) e.style.contentVisibility = 'visible';
+    const length = (e) => e.innerText.replace(/\s+/g, ' ').trim().length;
+    const controls = [...main.querySelectorAll('form, button')]
+      .filter((e) => e.getClientRects().length && !e.parentElement.closest('form, button'));
+    const n = controls.reduce((sum, e) => sum - length(e), length(main));
+    for (const e of lazy) {
+      e.style.removeProperty('content-visibility');
+      if (!e.getAttribute('style')) e.removeAttribute('style');
+    }
+    return n;
+  }
   return {
     title: document.title,
     lang: document.documentElement.lang,
@@ -52,8 +69,7 @@ function pageFacts() {
     hasMain: !!main,
     // The text a reader gets; controls that scripts reveal (the Print button, the office finder's
     // form) are not content and are left out.
-    mainText: main ? [...main.querySelectorAll('form, button')].filter((e) => e.getClientRects().length && !e.parentElement.closest('form, button'))
-      .reduce((n, e) => n - e.innerText.replace(/\s+/g, ' ').trim().length, main.innerText.replace(/\s+/g, ' ').trim().length) : 0,
+    mainText: main ? readerText(main) : 0,
     ids,
     links,
     inlineScripts: q('script:not([src])').filter((e) => (attr(e, 'type') || '').toLowerCase() !== 'application/ld+json')
