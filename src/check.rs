@@ -355,6 +355,50 @@ pub fn locate(
     Diagnostic::new(file, message)
 }
 
+/// A page of a derived language (`kk-Latn`) must have no Cyrillic letter in its own-language
+/// text: loading already refuses one in the data, UI strings and content, so one found here came
+/// from a template. The word is looked up in the page's template, then in every template (it
+/// may come from the base one), and the first that has it is named with the line; so a word in
+/// a shared template is one problem, not one per page.
+pub fn derived_page(
+    o: &Output,
+    d: &crate::model::Derived,
+    theme_templates: &std::path::Path,
+    templates: &[(String, String)],
+) -> Option<Diagnostic> {
+    let html = std::str::from_utf8(&o.bytes).ok()?;
+    let (at, letter) = match crate::translit::first_cyrillic_in_html(html, &d.code) {
+        Ok(found) => found?,
+        Err(e) => (e.offset, '?'),
+    };
+    let word = crate::model::text::word_at(html, at);
+    let message = msg!(
+        "translit-page-left",
+        letter = letter.to_string(),
+        word = &word,
+        lang = &d.code
+    );
+    let own = templates
+        .iter()
+        .filter(|(name, _)| Some(name) == o.template.as_ref());
+    let found = own
+        .chain(templates.iter())
+        .find_map(|(name, text)| text.find(&word).map(|i| (name, text, i)));
+    Some(match found {
+        Some((name, text, i)) => {
+            Diagnostic::new(theme_templates.join(name), message).at_offset(text, i)
+        }
+        None => {
+            let file = o
+                .template
+                .as_ref()
+                .map(|t| theme_templates.join(t))
+                .unwrap_or_else(|| PathBuf::from(&o.path));
+            Diagnostic::new(file, message)
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -29,9 +29,11 @@ pub fn root() -> String {
     "/".to_string()
 }
 
-/// Home page of a language.
+/// Home page of a language: `/kk/`, `/ru/`, and for a language with a script subtag its tag in
+/// lower case (`/kk-latn/`), since BCP 47 tags ignore case and addresses people type are lower
+/// case.
 pub fn home(lang: &str) -> String {
-    format!("/{lang}/")
+    format!("/{}/", lang.to_ascii_lowercase())
 }
 
 /// A content page by its slug path (`""` is the language's home page).
@@ -39,28 +41,28 @@ pub fn content(lang: &str, slug: &str) -> String {
     if slug.is_empty() {
         home(lang)
     } else {
-        format!("/{lang}/{slug}/")
+        format!("{}{slug}/", home(lang))
     }
 }
 
 /// The office directory.
 pub fn offices(lang: &str) -> String {
-    format!("/{lang}/offices/")
+    format!("{}offices/", home(lang))
 }
 
 /// A department and its units.
 pub fn department(lang: &str, dep: &str) -> String {
-    format!("/{lang}/offices/{dep}/")
+    format!("{}offices/{dep}/", home(lang))
 }
 
 /// One unit (office) of a department.
 pub fn unit(lang: &str, dep: &str, unit: &str) -> String {
-    format!("/{lang}/offices/{dep}/{unit}/")
+    format!("{}offices/{dep}/{unit}/", home(lang))
 }
 
 /// The blank forms.
 pub fn forms(lang: &str) -> String {
-    format!("/{lang}/forms/")
+    format!("{}forms/", home(lang))
 }
 
 /// The names of the blank forms, in the order of the standard's appendices (2, 3, 4).
@@ -72,7 +74,7 @@ pub const FORMS: [&str; 3] = [
 
 /// One blank form.
 pub fn form(lang: &str, name: &str) -> String {
-    format!("/{lang}/forms/{name}/")
+    format!("{}forms/{name}/", home(lang))
 }
 
 /// The printable variants of a poster: A4 in the page's language, A3, and bilingual A4.

@@ -6,7 +6,7 @@ use crate::model::data::*;
 use schemars::{JsonSchema, SchemaGenerator};
 use serde_json::{Value, json};
 
-fn root_for<T: JsonSchema>(title: &str, langs: &[String]) -> Value {
+fn root_of<T: JsonSchema>(title: &str, langs: &[String], derived: &[String]) -> Value {
     let schema = SchemaGenerator::default().into_root_schema_for::<T>();
     let mut v = schema.to_value();
     if let Value::Object(m) = &mut v {
@@ -19,6 +19,7 @@ fn root_for<T: JsonSchema>(title: &str, langs: &[String]) -> Value {
         {
             let props: serde_json::Map<String, Value> = langs
                 .iter()
+                .chain(derived)
                 .map(|l| {
                     (
                         l.clone(),
@@ -29,7 +30,15 @@ fn root_for<T: JsonSchema>(title: &str, langs: &[String]) -> Value {
             defs.insert(
                 "Text".into(),
                 json!({
-                    "description": format!("A text in every language of the site ({})", langs.join(", ")),
+                    "description": if derived.is_empty() {
+                        format!("A text in every language of the site ({})", langs.join(", "))
+                    } else {
+                        format!(
+                            "A text in every written language of the site ({}); {} is made from it unless given",
+                            langs.join(", "),
+                            derived.join(", ")
+                        )
+                    },
                     "type": "object",
                     "properties": props,
                     "required": langs,
@@ -67,52 +76,83 @@ fn units_of_departments_only(defs: &mut serde_json::Map<String, Value>) {
 
 /// `(data file stem, schema)` for every data file, for a site with languages `langs`.
 pub fn schemas(langs: &[String]) -> Vec<(&'static str, Value)> {
+    schemas_for(langs, &[])
+}
+
+/// [`schemas`] for a site with written languages `langs` (required in every text) and derived
+/// ones (`kk-Latn`, optional: given, a text replaces the transliterated one).
+pub fn schemas_for(langs: &[String], derived: &[String]) -> Vec<(&'static str, Value)> {
+    let root_for =
+        |title: &str, f: fn(&str, &[String], &[String]) -> Value| f(title, langs, derived);
     vec![
         (
             "offices",
-            root_for::<Offices>("data/offices.yaml: Appendix 1, the office directory", langs),
+            root_for(
+                "data/offices.yaml: Appendix 1, the office directory",
+                root_of::<Offices>,
+            ),
         ),
         (
             "service",
-            root_for::<Service>("data/service.yaml: the service", langs),
+            root_for("data/service.yaml: the service", root_of::<Service>),
         ),
         (
             "documents",
-            root_for::<Documents>("data/documents.yaml: required documents (p11)", langs),
+            root_for(
+                "data/documents.yaml: required documents (p11)",
+                root_of::<Documents>,
+            ),
         ),
         (
             "refusals",
-            root_for::<Refusals>("data/refusals.yaml: grounds for refusal (p16)", langs),
+            root_for(
+                "data/refusals.yaml: grounds for refusal (p16)",
+                root_of::<Refusals>,
+            ),
         ),
         (
             "hours",
-            root_for::<Hours>("data/hours.yaml: working hours (p9, p21)", langs),
+            root_for("data/hours.yaml: working hours (p9, p21)", root_of::<Hours>),
         ),
         (
             "fee",
-            root_for::<Fee>(
+            root_for(
                 "data/fee.yaml: the fee and the monthly calculation index (p8)",
-                langs,
+                root_of::<Fee>,
             ),
         ),
         (
             "complaints",
-            root_for::<Complaints>("data/complaints.yaml: complaints (p20-p26)", langs),
+            root_for(
+                "data/complaints.yaml: complaints (p20-p26)",
+                root_of::<Complaints>,
+            ),
         ),
         (
             "quality",
-            root_for::<Quality>("data/quality.yaml: quality indicators (Appendix 3)", langs),
+            root_for(
+                "data/quality.yaml: quality indicators (Appendix 3)",
+                root_of::<Quality>,
+            ),
         ),
         (
             "forms",
-            root_for::<Forms>("data/forms.yaml: receipt forms (Appendices 2 and 4)", langs),
+            root_for(
+                "data/forms.yaml: receipt forms (Appendices 2 and 4)",
+                root_of::<Forms>,
+            ),
         ),
     ]
 }
 
 /// The schema files as written by `stend schema`: `(file name, pretty JSON with a final newline)`.
 pub fn files(langs: &[String]) -> Vec<(String, String)> {
-    schemas(langs)
+    files_for(langs, &[])
+}
+
+/// [`files`] for written languages `langs` and derived ones (see [`schemas_for`]).
+pub fn files_for(langs: &[String], derived: &[String]) -> Vec<(String, String)> {
+    schemas_for(langs, derived)
         .into_iter()
         .map(|(name, v)| {
             let text = serde_json::to_string_pretty(&v).unwrap_or_default() + "\n";

@@ -362,7 +362,7 @@ fn messages_speak_the_webmasters_language() {
     );
     let summary = String::from_utf8_lossy(&kk.stdout);
     assert!(
-        summary.starts_with("stend: 3566 бет (") && summary.contains(" мс ішінде құрастырылды"),
+        summary.starts_with("stend: 5348 бет (") && summary.contains(" мс ішінде құрастырылды"),
         "{summary}"
     );
     let ru = build(
@@ -377,7 +377,7 @@ fn messages_speak_the_webmasters_language() {
             "предупреждение: в таблице показателя нет строки на 2027 год, год отчётной даты 2027-03-01; сайт показывает как действующее значение с 2026-01-01 (4325 тенге)\n  --> data/fee.yaml:{line}:12\n   |\n{line} |   - {{from: \"2026-01-01\", tenge: 4325}}\n   |            ^\n   = поле: `from`, элемент № 19 списка `mci`\n   = подсказка: добавьте строку, установленную законом о республиканском бюджете на 2027 год, например `- {{from: \"2027-01-01\", tenge: …}}`, или задайте `as_of` в stend.yaml\n\n"
         )
     );
-    assert!(String::from_utf8_lossy(&ru.stdout).starts_with("stend: собрано страниц: 3566 ("));
+    assert!(String::from_utf8_lossy(&ru.stdout).starts_with("stend: собрано страниц: 5348 ("));
     // The locale, when nothing else says: a Russian desktop gets Russian.
     let locale = build(
         &|c| {

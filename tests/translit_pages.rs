@@ -234,3 +234,162 @@ fn transliterating_a_page_is_deterministic_and_idempotent() {
         assert_eq!(once, twice, "{path}");
     }
 }
+
+// The Latin edition the shipped project builds (`kk-Latn` in stend.yaml, under /kk-latn/).
+
+/// The element's language, inherited from the nearest `lang`.
+fn lang_of(el: ElementRef) -> String {
+    std::iter::once(*el)
+        .chain(el.ancestors())
+        .filter_map(|n| n.value().as_element())
+        .find_map(|e| e.attr("lang"))
+        .unwrap_or("")
+        .to_string()
+}
+
+#[test]
+fn the_latin_edition_has_every_kazakh_file() {
+    let files = &shipped().files;
+    let kk: Vec<&str> = files.keys().filter_map(|p| p.strip_prefix("kk/")).collect();
+    let latin: Vec<&str> = files
+        .keys()
+        .filter_map(|p| p.strip_prefix("kk-latn/"))
+        .collect();
+    assert!(kk.len() > 1000, "{} Kazakh files", kk.len());
+    assert_eq!(
+        kk, latin,
+        "the same pages, printables and PDFs under /kk-latn/"
+    );
+    assert!(
+        latin
+            .iter()
+            .any(|p| p.ends_with("poster/bilingual/poster.pdf"))
+    );
+}
+
+#[test]
+fn no_latin_page_keeps_a_cyrillic_letter_outside_other_languages() {
+    let (mut pages, mut texts) = (0, 0);
+    for (path, bytes) in &shipped().files {
+        if !(path.starts_with("kk-latn/") && path.ends_with(".html")) {
+            continue;
+        }
+        pages += 1;
+        let doc = Html::parse_document(std::str::from_utf8(bytes).expect("utf-8"));
+        assert_eq!(
+            doc.root_element().attr("lang"),
+            Some("kk-Latn"),
+            "{path}: the page's language"
+        );
+        for node in doc.tree.root().descendants() {
+            let Node::Text(text) = node.value() else {
+                continue;
+            };
+            let Some(parent) = node.parent().and_then(ElementRef::wrap) else {
+                continue;
+            };
+            if parent.value().name() == "style" {
+                continue;
+            }
+            let lang = lang_of(parent);
+            if parent.value().name() == "script" {
+                // JSON-LD: the page's facts, in its language.
+                assert_eq!(first_untransliterated(text), None, "{path}: JSON-LD");
+                continue;
+            }
+            if lang == "kk-Latn" {
+                texts += 1;
+                assert_eq!(
+                    first_untransliterated(text),
+                    None,
+                    "{path}: Cyrillic left in {:?}",
+                    &**text
+                );
+            } else {
+                // Only what is marked as another language: Russian, or the link to «Қазақша».
+                assert!(
+                    lang == "ru" || lang == "kk",
+                    "{path}: text in lang={lang:?}"
+                );
+            }
+        }
+        for el in doc.root_element().descendent_elements() {
+            if lang_of(el) != "kk-Latn" {
+                continue;
+            }
+            for (name, value) in el.value().attrs() {
+                if READ.contains(&name) || (name == "content" && is_meta_text(el)) {
+                    assert_eq!(first_untransliterated(value), None, "{path}: {name}");
+                }
+            }
+        }
+    }
+    assert!(pages > 1700, "{pages} Latin pages");
+    assert!(texts > 50_000, "{texts} Latin text nodes");
+}
+
+#[test]
+fn latin_pages_read_as_the_alphabet_writes_the_standard() {
+    let page = |p: &str| String::from_utf8(shipped().files[p].clone()).expect("utf-8");
+    let home = page("kk-latn/index.html");
+    for expected in [
+        // The service's name, the provider, and the fee's kind, as the 2021 alphabet writes them.
+        "Qazaqstan Respublikasynan tys jerlerge tūraqty tūruğa şyğu üşın qūjattar resımdeu",
+        "Köşı-qon polisiasy komitetı",
+        "memlekettık baj",
+        // Each Latin page says where its text comes from.
+        "Būl bet kirill jazuyndağy qazaq mätınınen latyn jazuyna avtomatty türde transliterasialanğan",
+    ] {
+        assert!(
+            home.contains(expected),
+            "the Latin home page lacks «{expected}»"
+        );
+    }
+    let office = page("kk-latn/offices/astana/index.html");
+    assert!(office.contains("Astana qalasynyñ Işkı ıster departamentı"));
+    assert!(office.contains("Seifullin köşesı, 29"));
+    // The switcher links the two other editions, each in its own language.
+    assert!(home.contains(r#"<a href="/kk/" hreflang="kk" lang="kk">Қазақша</a>"#));
+    assert!(home.contains(r#"<a href="/ru/" hreflang="ru" lang="ru">Русский</a>"#));
+    assert!(page("kk/index.html").contains(r#"hreflang="kk-Latn" lang="kk-Latn">Qazaqşa</a>"#));
+}
+
+#[test]
+fn a_latin_bilingual_printable_pairs_latin_kazakh_with_russian() {
+    for (dir, kazakh) in [("kk", "kk"), ("kk-latn", "kk-Latn"), ("ru", "kk")] {
+        for page in [
+            "offices/astana/almaty-district/poster/bilingual/index.html",
+            "offices/astana/almaty-district/forms/document-receipt/bilingual/index.html",
+        ] {
+            let doc = html(&shipped().files, &format!("{dir}/{page}"));
+            let columns: Vec<&str> = doc
+                .select(&sel(".p-col[lang], .half[lang]"))
+                .filter_map(|e| e.value().attr("lang"))
+                .collect();
+            assert_eq!(columns, [kazakh, "ru"], "{dir}/{page}");
+        }
+    }
+}
+
+#[test]
+fn open_data_has_latin_columns() {
+    let csv = String::from_utf8(shipped().files["data/offices.csv"].clone()).unwrap();
+    let rows = parse_csv(&csv);
+    let header = &rows[0];
+    for col in [
+        "name_kk-Latn",
+        "address_kk-Latn",
+        "locality_kk-Latn",
+        "url_kk-Latn",
+    ] {
+        assert!(header.iter().any(|h| h == col), "offices.csv has {col}");
+    }
+    let i = header.iter().position(|h| h == "name_kk-Latn").unwrap();
+    assert_eq!(rows[1][i], "Astana qalasynyñ Işkı ıster departamentı");
+    let json: serde_json::Value =
+        serde_json::from_slice(&shipped().files["data/offices.json"]).unwrap();
+    assert_eq!(
+        json["departments"][0]["url"]["kk-Latn"],
+        "https://www.mvd.kz/kk-latn/offices/astana/"
+    );
+}

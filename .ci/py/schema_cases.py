@@ -79,6 +79,13 @@ NOT_SCHEMA = {
     "'while parsing a block mapping'), before there is any value to validate",
     "indentation-slip-under-value": "a key indented under a key with a value: a YAML syntax "
     "error, before there is any value to validate",
+    "translit-letter-left": "depends on stend.yaml's derived language and its transliteration "
+    "table (a letter it has no Latin counterpart for), another file",
+    "translit-letter-left-content": "content, not a data file",
+    "translit-template": "a template, not a data file",
+    "transliteration-unknown": "stend.yaml, which has no schema",
+    "latin-ui-string-unknown": "the theme's UI strings, not a data file",
+    "latin-page-cyrillic": "content, not a data file",
 }
 
 

@@ -280,6 +280,23 @@ impl Run<'_> {
                 self.sources(),
             ));
         }
+        if o.html
+            && let Some(derived) = self
+                .site
+                .config
+                .derived
+                .iter()
+                .find(|l| o.route.starts_with(&routes::home(&l.code)))
+            && let Some(problem) = check::derived_page(
+                &o,
+                derived,
+                &self.theme_templates,
+                &self.site.theme.templates,
+            )
+        {
+            self.failed.store(true, Ordering::Relaxed);
+            d.problem(problem);
+        }
         d.pages += 1;
         let path = format!("{}{}", self.prefix, o.path);
         d.links.file(&o.path);

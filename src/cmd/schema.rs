@@ -9,15 +9,17 @@ pub fn run(root: &Path, out: Option<PathBuf>) -> ExitCode {
         Ok(c) => c,
         Err(e) => return super::fail(&e),
     };
+    let derived: Vec<String> = config.derived.iter().map(|d| d.code.clone()).collect();
     let langs: Vec<String> = config
         .languages
         .iter()
         .map(|l| l.code.value.clone())
+        .filter(|c| !derived.contains(c))
         .collect();
     if let Err(e) = std::fs::create_dir_all(&out) {
         return super::fail(&stend::diagnostics::Error::io(&out, e));
     }
-    let files = stend::schema::files(&langs);
+    let files = stend::schema::files_for(&langs, &derived);
     for (name, text) in &files {
         let path = out.join(name);
         if let Err(e) = std::fs::write(&path, text) {

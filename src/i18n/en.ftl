@@ -89,7 +89,7 @@ no-config = no stend.yaml in `{ $dir }`
 hint-no-config = run stend in the project directory, or pass --root DIR
 hint-languages-empty = list at least one language, the default first
 not-a-language-code = `{ $code }` is not a language code
-hint-language-code = use a two- or three-letter lowercase ISO 639 code such as `kk` or `ru`
+hint-language-code = use a two- or three-letter lowercase ISO 639 code such as `kk` or `ru`, with a script for a derived language (`kk-Latn`)
 language-twice = language `{ $code }` is listed twice
 base-url-not-absolute = `base_url` must be an absolute http(s) URL
 not-a-date = `{ $value }` is not a date
@@ -276,3 +276,17 @@ panel-close = Close
 yaml-indent-slip = `{ $key }` is indented { $indent } spaces, unlike `{ $sibling }` on line { $line } ({ $sibling_indent } spaces)
 yaml-indent-under-value = `{ $key }` is indented deeper than `{ $sibling }` on line { $line }, which already has a value
 hint-yaml-indent = indent it exactly like `{ $sibling }` on line { $line }: YAML reads which mapping a key belongs to from its indentation alone
+
+## Derived languages (stend.yaml `derive_from`, `transliteration`)
+translit-letter-left = the letter «{ $letter }» (in «{ $word }») has no counterpart in `{ $scheme }`, so the `{ $lang }` text made from the `{ $from }` one would keep it: write the word in Kazakh letters, or give the `{ $lang }` text yourself
+derived-needs-scheme = language `{ $code }` is derived but names no transliteration
+scheme-needs-source = language `{ $code }` names a transliteration but no `derive_from` language
+scheme-unknown = `{ $name }` is not a transliteration stend knows
+hint-schemes-are = the transliterations are: { $names }
+derive-from-unknown = `{ $from }` is not a written language of this site
+scheme-wrong-source = `{ $name }` transliterates `{ $source }`, not `{ $from }`
+ui-string-unknown = `{ $key }` is not a UI string of the theme
+hint-ui-string-unknown = a derived language's file may only replace strings of { $file }
+translit-html = the page could not be transliterated: { $why }
+translit-page-left = a `{ $lang }` page made with this template keeps the Cyrillic letter «{ $letter }» (in «{ $word }»); put the text in the theme's UI strings, or mark text that stays in another language with its `lang`
+translit-own-cyrillic = this `{ $lang }` text has the Cyrillic letter «{ $letter }» (in «{ $word }»): write it in the Latin alphabet, or delete the file to have it made from the Cyrillic one

@@ -89,7 +89,7 @@ no-config = `{ $dir }` ішінде stend.yaml жоқ
 hint-no-config = stend-ті жоба каталогында іске қосыңыз немесе --root DIR беріңіз
 hint-languages-empty = кемінде бір тілді жазыңыз, негізгі тілді бірінші
 not-a-language-code = `{ $code }` тіл коды емес
-hint-language-code = `kk` немесе `ru` сияқты екі не үш кіші әріпті ISO 639 кодын жазыңыз
+hint-language-code = `kk` немесе `ru` сияқты екі не үш кіші әріпті ISO 639 кодын жазыңыз; туынды тілге жазу түрін қосыңыз (`kk-Latn`)
 language-twice = `{ $code }` тілі екі рет жазылған
 base-url-not-absolute = `base_url` толық http(s) URL болуы тиіс
 not-a-date = `{ $value }` күн емес
@@ -279,3 +279,17 @@ panel-close = Жабу
 yaml-indent-slip = `{ $key }` { $indent } бос орынмен шегінген, ал { $line }-жолдағы `{ $sibling }` { $sibling_indent } бос орынмен шегінген
 yaml-indent-under-value = `{ $key }` { $line }-жолдағы `{ $sibling }` кілтінен тереңірек шегінген, ал оның мәні бар
 hint-yaml-indent = оны { $line }-жолдағы `{ $sibling }` сияқты дәл сондай шегініспен жазыңыз: кілттің қай кестеге жататынын YAML тек шегіністен анықтайды
+
+## Туынды тілдер (stend.yaml `derive_from`, `transliteration`)
+translit-letter-left = «{ $letter }» әрпінің («{ $word }» сөзінде) `{ $scheme }` әліпбиінде сәйкесі жоқ, сондықтан `{ $from }` мәтінінен жасалатын `{ $lang }` мәтінінде ол өзгеріссіз қалады: сөзді қазақ әріптерімен жазыңыз немесе `{ $lang }` мәтінін өзіңіз беріңіз
+derived-needs-scheme = `{ $code }` тілі туынды, бірақ транслитерациясы көрсетілмеген
+scheme-needs-source = `{ $code }` тілінің транслитерациясы көрсетілген, бірақ `derive_from` тілі жоқ
+scheme-unknown = `{ $name }` — stend білмейтін транслитерация
+hint-schemes-are = транслитерациялар: { $names }
+derive-from-unknown = `{ $from }` — бұл сайттың жазба тілі емес
+scheme-wrong-source = `{ $name }` `{ $from }` тілін емес, `{ $source }` тілін транслитерациялайды
+ui-string-unknown = `{ $key }` — тақырыптың интерфейс жолы емес
+hint-ui-string-unknown = туынды тілдің файлы тек { $file } файлындағы жолдарды ауыстыра алады
+translit-html = бетті транслитерациялау мүмкін болмады: { $why }
+translit-page-left = осы үлгімен жасалған `{ $lang }` бетінде «{ $letter }» кирилл әрпі қалды («{ $word }» сөзінде); мәтінді тақырыптың интерфейс жолдарына көшіріңіз немесе басқа тілде қалатын мәтінді өз `lang` атрибутымен белгілеңіз
+translit-own-cyrillic = бұл `{ $lang }` мәтінінде «{ $letter }» кирилл әрпі бар («{ $word }» сөзінде): оны латын әліпбиімен жазыңыз немесе кирилл мәтінінен жасалуы үшін файлды жойыңыз

@@ -104,7 +104,7 @@ no-config = в `{ $dir }` нет stend.yaml
 hint-no-config = запустите stend в каталоге проекта или укажите --root DIR
 hint-languages-empty = перечислите хотя бы один язык, основной первым
 not-a-language-code = `{ $code }` не код языка
-hint-language-code = укажите двух- или трёхбуквенный код ISO 639 строчными буквами, например `kk` или `ru`
+hint-language-code = укажите двух- или трёхбуквенный код ISO 639 строчными буквами, например `kk` или `ru`, а для производного языка — с письменностью (`kk-Latn`)
 language-twice = язык `{ $code }` указан дважды
 base-url-not-absolute = `base_url` должен быть абсолютным URL http(s)
 not-a-date = `{ $value }` не дата
@@ -298,3 +298,17 @@ yaml-indent-slip = `{ $key }` с отступом в { $indent ->
     }, а `{ $sibling }` в строке { $line } — с отступом в { $sibling_indent }
 yaml-indent-under-value = `{ $key }` с отступом глубже, чем `{ $sibling }` в строке { $line }, у которого уже есть значение
 hint-yaml-indent = сделайте отступ ровно как у `{ $sibling }` в строке { $line }: к какому отображению относится ключ, YAML понимает только по отступу
+
+## Производные языки (stend.yaml `derive_from`, `transliteration`)
+translit-letter-left = у буквы «{ $letter }» (в слове «{ $word }») нет соответствия в `{ $scheme }`, и текст `{ $lang }`, получаемый из `{ $from }`, сохранил бы её: напишите слово казахскими буквами или задайте текст `{ $lang }` сами
+derived-needs-scheme = язык `{ $code }` производный, но транслитерация не указана
+scheme-needs-source = у языка `{ $code }` указана транслитерация, но нет `derive_from`
+scheme-unknown = транслитерация `{ $name }` stend не известна
+hint-schemes-are = транслитерации: { $names }
+derive-from-unknown = `{ $from }` — не письменный язык этого сайта
+scheme-wrong-source = `{ $name }` транслитерирует `{ $source }`, а не `{ $from }`
+ui-string-unknown = `{ $key }` — не строка интерфейса темы
+hint-ui-string-unknown = файл производного языка может только заменять строки из { $file }
+translit-html = страницу не удалось транслитерировать: { $why }
+translit-page-left = на странице `{ $lang }` по этому шаблону осталась кириллическая буква «{ $letter }» (в «{ $word }»); перенесите текст в строки интерфейса темы или отметьте текст, который остаётся на другом языке, его `lang`
+translit-own-cyrillic = в этом тексте `{ $lang }` есть кириллическая буква «{ $letter }» (в «{ $word }»): напишите его латиницей или удалите файл, чтобы он получался из кириллического

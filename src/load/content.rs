@@ -1,10 +1,12 @@
 //! `content/<lang>/**/*.md`: the pages of the standard, each in every language, with their front
 //! matter.
 
+use super::Langs;
 use super::files::{diags_of, read_text, walk};
 use super::{frontmatter, yaml};
 use crate::diagnostics::Diagnostic;
-use crate::model::{ContentPage, ContentVersion, FrontMatter};
+use crate::model::text::derive;
+use crate::model::{ContentPage, ContentVersion, Derived, FrontMatter};
 use crate::msg;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -12,9 +14,10 @@ use std::path::{Path, PathBuf};
 
 pub(super) fn load_content(
     root: &Path,
-    langs: &[String],
+    languages: &Langs,
     max: u64,
 ) -> Result<Vec<ContentPage>, Vec<Diagnostic>> {
+    let langs = &languages.all;
     let content_dir = root.join("content");
     let mut diags = Vec::new();
     let mut files = Vec::new();
@@ -45,7 +48,8 @@ pub(super) fn load_content(
     }
     for (slug, versions) in &pages {
         let present: Vec<&String> = versions.keys().collect();
-        for lang in langs {
+        // A derived language's version is made below when the project does not write one.
+        for lang in &languages.written {
             if !versions.contains_key(lang)
                 && let Some(any) = versions.values().next()
             {
@@ -67,6 +71,22 @@ pub(super) fn load_content(
             }
         }
         let _ = slug;
+    }
+    for d in &languages.derived {
+        for versions in pages.values_mut() {
+            if let Some(own) = versions.get(&d.code) {
+                diags.extend(cyrillic_in_own_version(d, own));
+                continue;
+            }
+            if let Some(from) = versions.get(&d.from) {
+                match derive_version(d, from) {
+                    Ok(v) => {
+                        versions.insert(d.code.clone(), v);
+                    }
+                    Err(e) => diags.push(e),
+                }
+            }
+        }
     }
     if !diags.is_empty() {
         return Err(diags);
@@ -144,8 +164,55 @@ fn load_page(
             body: split.body.to_string(),
             source: src.text.clone(),
             body_line: split.body_line,
+            derived: None,
         },
     ))
+}
+
+/// A derived language's page written by hand (`content/kk-Latn/…`) is held to the rule of the
+/// made ones: no Cyrillic letter outside an address. Content has no raw HTML, so no fragment can
+/// be marked as another language.
+fn cyrillic_in_own_version(d: &Derived, v: &ContentVersion) -> Option<Diagnostic> {
+    let (at, letter) = crate::translit::first_untransliterated(&v.source)?;
+    let m = crate::msg!(
+        "translit-own-cyrillic",
+        letter = letter.to_string(),
+        word = crate::model::text::word_at(&v.source, at),
+        lang = &d.code
+    );
+    Some(Diagnostic::new(&v.file, m).at_offset(&v.source, at))
+}
+
+/// The version of a page in derived language `d`, made from its written version `from`: the
+/// front matter's texts transliterated now, the body when it is rendered (plan).
+fn derive_version(d: &Derived, from: &ContentVersion) -> Result<ContentVersion, Diagnostic> {
+    let f = &from.front;
+    let field = |name: &str, value: &str| {
+        derive(d, value).map_err(|m| {
+            let line = from
+                .source
+                .lines()
+                .position(|l| l.starts_with(&format!("{name}:")))
+                .map_or(1, |l| l + 1);
+            Diagnostic::new(&from.file, m)
+                .at(&from.source, line, 1)
+                .field(name)
+        })
+    };
+    let front = FrontMatter {
+        title: field("title", &f.title)?,
+        description: field("description", &f.description)?,
+        nav_title: match &f.nav_title {
+            Some(t) => Some(field("nav_title", t)?),
+            None => None,
+        },
+        ..f.clone()
+    };
+    Ok(ContentVersion {
+        front,
+        derived: Some(d.scheme),
+        ..from.clone()
+    })
 }
 
 /// The front matter of a content file, with its `title` and `description` required non-empty.

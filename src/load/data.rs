@@ -1,7 +1,7 @@
 //! `data/*.yaml`: the facts of the standard, one typed file each, parsed side by side.
 
 use super::files::{SourceFile, diags_of, read_text};
-use super::yaml;
+use super::{Langs, yaml};
 use crate::diagnostics::Diagnostic;
 use crate::model::Data;
 use crate::model::data::*;
@@ -29,12 +29,15 @@ type Parsed<T> = Option<Result<(T, SourceFile), Vec<Diagnostic>>>;
 fn one<T: DeserializeOwned>(
     root: &Path,
     name: &str,
-    langs: &[String],
+    langs: &Langs,
     max: u64,
 ) -> Result<(T, SourceFile), Vec<Diagnostic>> {
     let rel = Path::new("data").join(format!("{name}.yaml"));
     let src = read_text(root, &rel, max).map_err(diags_of)?;
-    let value = with_languages(langs, || yaml::parse(&rel, &src.text)).map_err(|d| vec![d])?;
+    let value = with_languages(&langs.written, &langs.derived, || {
+        yaml::parse(&rel, &src.text)
+    })
+    .map_err(|d| vec![d])?;
     Ok((value, src))
 }
 
@@ -73,7 +76,7 @@ struct Slots {
 /// Reads every data file; each file's text goes into `sources`.
 pub(super) fn load_data(
     root: &Path,
-    langs: &[String],
+    langs: &Langs,
     max: u64,
     sources: &mut BTreeMap<PathBuf, String>,
 ) -> Result<Data, Vec<Diagnostic>> {

@@ -54,15 +54,39 @@ impl Env {
     }
 }
 
+/// The languages as loading needs them: all of them (for files named after a language), the
+/// written ones every text must give, and the derived ones made from them.
+pub(crate) struct Langs {
+    pub all: Vec<String>,
+    pub written: Vec<String>,
+    pub derived: Vec<crate::model::Derived>,
+}
+
+impl Langs {
+    fn of(config: &crate::model::Config) -> Langs {
+        let all: Vec<String> = config
+            .languages
+            .iter()
+            .map(|l| l.code.value.clone())
+            .collect();
+        let written = all
+            .iter()
+            .filter(|c| !config.derived.iter().any(|d| &d.code == *c))
+            .cloned()
+            .collect();
+        Langs {
+            all,
+            written,
+            derived: config.derived.clone(),
+        }
+    }
+}
+
 /// Loads the project at `root`.
 pub fn load(root: &Path, env: &Env) -> Result<Site> {
     let config_src = config::read_config(root)?;
     let config = config::parse_config(&config_src)?;
-    let langs: Vec<String> = config
-        .languages
-        .iter()
-        .map(|l| l.code.value.clone())
-        .collect();
+    let langs = Langs::of(&config);
     let max = config.max_file_bytes;
 
     let mut diags = Vec::new();

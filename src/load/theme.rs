@@ -1,11 +1,13 @@
 //! `themes/<theme>/`: the Tera templates, the UI strings of every language (the same keys in
 //! each), and the static files copied as they are.
 
+use super::Langs;
 use super::files::{diags_of, read_text, walk};
 use super::yaml;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Msg;
-use crate::model::{Config, Theme};
+use crate::model::text::{derive, refuse_cyrillic};
+use crate::model::{Config, Derived, Theme};
 use crate::msg;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -21,9 +23,10 @@ struct I18nFiles {
 pub(super) fn load_theme(
     root: &Path,
     config: &Config,
-    langs: &[String],
+    languages: &Langs,
     max: u64,
 ) -> Result<Theme, Vec<Diagnostic>> {
+    let langs = &languages.all;
     let rel_dir = Path::new("themes").join(&config.theme);
     let dir = root.join(&rel_dir);
     if !dir.is_dir() {
@@ -64,7 +67,17 @@ pub(super) fn load_theme(
             }
         }
     }
-    diags.extend(missing_ui_strings(&theme, &i18n, &i18n_dir, langs));
+    diags.extend(missing_ui_strings(
+        &theme,
+        &i18n,
+        &i18n_dir,
+        &languages.written,
+    ));
+    if diags.is_empty() {
+        for d in &languages.derived {
+            derive_ui_strings(&mut theme, &i18n, &i18n_dir, d, &mut diags);
+        }
+    }
     if theme.templates.is_empty() && diags.is_empty() {
         diags.push(Diagnostic::new(&tpl_dir, msg!("theme-no-templates")));
     }
@@ -107,6 +120,62 @@ fn read_i18n(
     }
 }
 
+/// The UI strings of derived language `d`: those of the language it is derived from,
+/// transliterated, except the ones its own file (`i18n/<code>.yaml`, optional) gives.
+fn derive_ui_strings(
+    theme: &mut Theme,
+    i18n: &I18nFiles,
+    i18n_dir: &Path,
+    d: &Derived,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let Some(from) = theme.i18n.get(&d.from).cloned() else {
+        return;
+    };
+    let from_rel = i18n_dir.join(format!("{}.yaml", d.from));
+    let own_rel = i18n_dir.join(format!("{}.yaml", d.code));
+    let from_text = i18n.text.get(&d.from).map_or("", String::as_str);
+    let own_text = i18n.text.get(&d.code).map_or("", String::as_str);
+    let own = theme.i18n.remove(&d.code).unwrap_or_default();
+    let at = |rel: &Path, text: &str, key: &str, m: Msg| {
+        let d = Diagnostic::new(rel, m).field(key.to_string());
+        match key_line(text, key) {
+            Some(l) => d.at(text, l, 1),
+            None => d,
+        }
+    };
+    for key in own.keys().filter(|k| !from.contains_key(*k)) {
+        diags.push(
+            at(
+                &own_rel,
+                own_text,
+                key,
+                msg!("ui-string-unknown", key = key),
+            )
+            .hint(msg!(
+                "hint-ui-string-unknown",
+                file = from_rel.display().to_string()
+            )),
+        );
+    }
+    let mut out = BTreeMap::new();
+    for (key, value) in from {
+        let made = match own.get(&key) {
+            Some(given) => refuse_cyrillic(d, given)
+                .map(|()| given.clone())
+                .map_err(|m| at(&own_rel, own_text, &key, m)),
+            None => derive(d, &value).map_err(|m| at(&from_rel, from_text, &key, m)),
+        };
+        match made {
+            Ok(v) => {
+                out.insert(key, v);
+            }
+            Err(e) => diags.push(e),
+        }
+    }
+    theme.i18n.insert(d.code.clone(), out);
+}
+
 /// Every language must have every UI string some language has.
 fn missing_ui_strings(
     theme: &Theme,
@@ -115,7 +184,12 @@ fn missing_ui_strings(
     langs: &[String],
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    let all_keys: BTreeSet<&String> = theme.i18n.values().flat_map(|m| m.keys()).collect();
+    let all_keys: BTreeSet<&String> = theme
+        .i18n
+        .iter()
+        .filter(|(l, _)| langs.contains(l))
+        .flat_map(|(_, m)| m.keys())
+        .collect();
     for lang in langs {
         let rel = i18n_dir.join(format!("{lang}.yaml"));
         match theme.i18n.get(lang) {

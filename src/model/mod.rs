@@ -48,6 +48,9 @@ pub struct Config {
     /// Department editions: where each is published (`editions.<department-slug>.base_url`).
     #[serde(default)]
     pub editions: BTreeMap<String, EditionConfig>,
+    /// The derived languages among `languages`, filled in by loading.
+    #[serde(skip)]
+    pub derived: Vec<Derived>,
 }
 
 /// Configuration of one department's edition.
@@ -81,6 +84,25 @@ pub struct Language {
     pub name: String,
     /// Open Graph locale (`kk_KZ`).
     pub locale: String,
+    /// The written language this one is generated from (`kk` for `kk-Latn`); its texts, content
+    /// and UI strings are derived from that language's by [`Language::transliteration`].
+    #[serde(default)]
+    pub derive_from: Option<At<String>>,
+    /// The named transliteration of a derived language (`kazakh-latin-2021`).
+    #[serde(default)]
+    pub transliteration: Option<At<String>>,
+}
+
+/// A language the site generates from another by transliteration (`kk-Latn` from `kk`), as
+/// `stend.yaml` declares it and loading has checked it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Derived {
+    /// Its code (`kk-Latn`).
+    pub code: String,
+    /// The written language it is generated from (`kk`).
+    pub from: String,
+    /// How.
+    pub scheme: crate::translit::Scheme,
 }
 
 /// All data files.
@@ -136,6 +158,9 @@ pub struct ContentVersion {
     pub source: String,
     /// 1-based line where the body starts in the file.
     pub body_line: usize,
+    /// For a derived language's version made from the written one (`file`, `body` and `source`
+    /// are then the written version's): the transliteration its rendered body goes through.
+    pub derived: Option<crate::translit::Scheme>,
 }
 
 /// A content page in every language, keyed by its slug path (`""` for the home page,
@@ -198,6 +223,37 @@ impl Site {
             .first()
             .map(|l| l.code.value.as_str())
             .unwrap_or("")
+    }
+
+    /// How `code` is derived, when it is a derived language.
+    pub fn derived(&self, code: &str) -> Option<&Derived> {
+        self.config.derived.iter().find(|d| d.code == code)
+    }
+
+    /// The written languages (not derived), default first: the languages of the bilingual
+    /// printables, where a derived language stands in for the one it is derived from.
+    pub fn written_languages(&self) -> Vec<String> {
+        self.languages()
+            .into_iter()
+            .filter(|l| self.derived(l).is_none())
+            .collect()
+    }
+
+    /// The languages of a bilingual printable seen from `lang`: the written languages, with
+    /// `lang` in the place of the language it is derived from (`kk-Latn` and `ru` on the Latin
+    /// edition, `kk` and `ru` on the others).
+    pub fn printable_languages(&self, lang: &str) -> Vec<String> {
+        let from = self.derived(lang).map(|d| d.from.as_str());
+        self.written_languages()
+            .into_iter()
+            .map(|l| {
+                if Some(l.as_str()) == from {
+                    lang.to_string()
+                } else {
+                    l
+                }
+            })
+            .collect()
     }
 
     /// Language codes, default first.

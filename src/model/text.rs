@@ -3,8 +3,14 @@
 //! Completeness is enforced while deserializing: [`with_languages`] tells the deserializer which
 //! languages the project has, so a missing or unknown translation is reported by serde with the
 //! file, line and field path like any other data error, and later stages never meet a gap.
+//!
+//! A derived language (`kk-Latn`, see [`crate::translit`]) is filled in here too: its text is
+//! the one it is derived from, transliterated, unless the data gives it; a Cyrillic letter the
+//! transliteration leaves behind is refused like a missing translation, with the same position.
 
+use super::Derived;
 use crate::msg;
+use crate::translit;
 use serde::de::{self, Deserialize, Deserializer};
 use serde::{Serialize, Serializer};
 use std::cell::RefCell;
@@ -12,6 +18,8 @@ use std::collections::BTreeMap;
 
 thread_local! {
     static LANGUAGES: RefCell<Option<Vec<String>>> = const { RefCell::new(None) };
+    /// The derived languages every [`Text`] gets, while [`with_languages`] runs.
+    static DERIVED: RefCell<Vec<Derived>> = const { RefCell::new(Vec::new()) };
     /// While [`InLang`] serialises a value: the language its texts are written in.
     static SERIALIZE_IN: RefCell<Option<String>> = const { RefCell::new(None) };
 }
@@ -35,18 +43,68 @@ impl<T: Serialize + ?Sized> Serialize for InLang<'_, T> {
     }
 }
 
-/// Runs `f` with `langs` as the languages every [`Text`] must have.
-pub fn with_languages<R>(langs: &[String], f: impl FnOnce() -> R) -> R {
-    struct Reset(Option<Vec<String>>);
+/// Runs `f` with `langs` as the written languages every [`Text`] must have, and `derived` as
+/// the languages generated from them.
+pub fn with_languages<R>(langs: &[String], derived: &[Derived], f: impl FnOnce() -> R) -> R {
+    struct Reset(Option<Vec<String>>, Vec<Derived>);
     impl Drop for Reset {
         fn drop(&mut self) {
             let prev = self.0.take();
             LANGUAGES.with(|l| *l.borrow_mut() = prev);
+            let prev = std::mem::take(&mut self.1);
+            DERIVED.with(|d| *d.borrow_mut() = prev);
         }
     }
     let prev = LANGUAGES.with(|l| l.borrow_mut().replace(langs.to_vec()));
-    let _reset = Reset(prev);
+    let prev_derived = DERIVED.with(|d| std::mem::replace(&mut *d.borrow_mut(), derived.to_vec()));
+    let _reset = Reset(prev, prev_derived);
     f()
+}
+
+/// The text of derived language `d` made from `from`, or the message for a letter the
+/// transliteration has no counterpart for.
+pub fn derive(d: &Derived, from: &str) -> Result<String, crate::i18n::Msg> {
+    let out = translit::transliterate(d.scheme, from);
+    match translit::first_untransliterated(&out) {
+        None => Ok(out),
+        // Name the word as the webmaster wrote it: the letter is copied, so it is in `from`.
+        Some((_, letter)) => {
+            let at = from.find(letter).unwrap_or(0);
+            Err(letter_left(d, letter, word_at(from, at)))
+        }
+    }
+}
+
+fn letter_left(d: &Derived, letter: char, word: String) -> crate::i18n::Msg {
+    msg!(
+        "translit-letter-left",
+        letter = letter.to_string(),
+        word = word,
+        lang = &d.code,
+        from = &d.from,
+        scheme = d.scheme.name()
+    )
+}
+
+/// A derived language's text must not keep a Cyrillic letter (outside a web or e-mail address).
+pub fn refuse_cyrillic(d: &Derived, text: &str) -> Result<(), crate::i18n::Msg> {
+    match translit::first_untransliterated(text) {
+        None => Ok(()),
+        Some((at, letter)) => Err(letter_left(d, letter, word_at(text, at))),
+    }
+}
+
+/// The word around byte `at` of `text`, to show where a letter is.
+pub fn word_at(text: &str, at: usize) -> String {
+    let start = text[..at]
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let end = text[at..]
+        .find(|c: char| !c.is_alphanumeric())
+        .map_or(text.len(), |i| at + i);
+    text[start..end].to_string()
 }
 
 /// A text in every configured language.
@@ -100,7 +158,11 @@ impl<'de> Deserialize<'de> for Text {
                     Some(_) => {}
                 }
             }
-            if let Some(extra) = values.keys().find(|k| !langs.contains(k)) {
+            let derived = DERIVED.with(|d| d.borrow().clone());
+            if let Some(extra) = values
+                .keys()
+                .find(|k| !langs.contains(k) && !derived.iter().any(|d| &d.code == *k))
+            {
                 return Err(de::Error::custom(
                     msg!(
                         "translation-not-a-language",
@@ -112,6 +174,16 @@ impl<'de> Deserialize<'de> for Text {
             }
             Ok(())
         })?;
+        let mut values = values;
+        for d in DERIVED.with(|d| d.borrow().clone()) {
+            let made = match values.get(&d.code) {
+                // Given in the data: an override, held to the same rule.
+                Some(given) => refuse_cyrillic(&d, given).map(|()| given.clone()),
+                None => derive(&d, values.get(&d.from).map_or("", String::as_str)),
+            };
+            let made = made.map_err(|m| de::Error::custom(m.encode()))?;
+            values.insert(d.code.clone(), made);
+        }
         Ok(Text { values })
     }
 }

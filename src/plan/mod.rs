@@ -115,7 +115,10 @@ impl Planner<'_> {
 
     fn content(&mut self, lang: &str, cp: &ContentPage, v: &ContentVersion, home: &Crumb) {
         let site = self.site;
-        let rendered = markdown::render(&v.body);
+        let mut rendered = markdown::render(&v.body);
+        if let Some(scheme) = v.derived {
+            self.transliterate(lang, v, scheme, &mut rendered);
+        }
         for p in &rendered.problems {
             let mut d = Diagnostic::new(&v.file, p.message.clone())
                 .at_offset(&v.source, body_offset(v) + p.offset);
@@ -159,6 +162,50 @@ impl Planner<'_> {
         );
         p.source = Some(v.file.clone());
         self.push(p);
+    }
+
+    /// A derived language's version of a page: its written version's body, rendered, then
+    /// transliterated (HTML-aware: markup, addresses and `lang="ru"` fragments stay as they are).
+    /// A letter the transliteration leaves behind is an error at its place in the written file.
+    fn transliterate(
+        &mut self,
+        lang: &str,
+        v: &ContentVersion,
+        scheme: crate::translit::Scheme,
+        rendered: &mut markdown::Rendered,
+    ) {
+        let Some(d) = self.site.derived(lang) else {
+            return;
+        };
+        match crate::translit::transliterate_html_checked(scheme, &rendered.html) {
+            Ok((html, left)) => {
+                if let Some((at, letter)) = left {
+                    let word = crate::model::text::word_at(&rendered.html, at);
+                    let m = crate::msg!(
+                        "translit-letter-left",
+                        letter = letter.to_string(),
+                        word = &word,
+                        lang = &d.code,
+                        from = &d.from,
+                        scheme = scheme.name()
+                    );
+                    let offset = v.body.find(&word).map_or(0, |i| body_offset(v) + i);
+                    self.problems
+                        .push(Diagnostic::new(&v.file, m).at_offset(&v.source, offset));
+                }
+                rendered.html = html;
+            }
+            Err(e) => self.problems.push(Diagnostic::new(
+                &v.file,
+                crate::msg!(
+                    "translit-html",
+                    why = crate::i18n::Msg::verbatim(e.to_string())
+                ),
+            )),
+        }
+        for h in &mut rendered.headings {
+            h.text = crate::translit::transliterate(scheme, &h.text);
+        }
     }
 
     /// The list of blank forms, each form, and the generic bilingual receipts.

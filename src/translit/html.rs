@@ -52,15 +52,45 @@ const VOID: &[&str] = &[
 /// attribute value, a `<script>`, `<style>`, `<title>` or `<textarea>` never closed, or an end tag
 /// that closes no open element.
 pub fn transliterate_html(scheme: Scheme, html: &str) -> Result<String, Error> {
+    transliterate_html_checked(scheme, html).map(|(out, _)| out)
+}
+
+/// [`transliterate_html`], and the first Cyrillic letter it left in Kazakh text (one outside
+/// the alphabet, such as Ukrainian Ї), with its byte offset in the input.
+pub fn transliterate_html_checked(
+    scheme: Scheme,
+    html: &str,
+) -> Result<(String, Option<(usize, char)>), Error> {
     let mut s = Scanner {
         scheme,
         src: html,
         pos: 0,
         out: String::with_capacity(html.len() + html.len() / 16),
         open: Vec::new(),
+        left: None,
+        only: None,
     };
     s.run()?;
-    Ok(s.out)
+    Ok((s.out, s.left))
+}
+
+/// The first Cyrillic letter (outside web and e-mail addresses) in the text and read attributes
+/// of the elements of `html` whose language is `lang` (`kk-Latn`), by `lang` attributes alone:
+/// the check that a transliterated page has no letter left behind, which lets through what is
+/// marked as another language (`lang="ru"`, the switcher's `lang="kk"`). Returns its byte offset
+/// and the letter. Nothing is transliterated.
+pub fn first_cyrillic_in_html(html: &str, lang: &str) -> Result<Option<(usize, char)>, Error> {
+    let mut s = Scanner {
+        scheme: Scheme::KazakhLatin2021,
+        src: html,
+        pos: 0,
+        out: String::new(),
+        open: Vec::new(),
+        left: None,
+        only: Some(lang),
+    };
+    s.run()?;
+    Ok(s.left)
 }
 
 struct Scanner<'a> {
@@ -69,6 +99,10 @@ struct Scanner<'a> {
     pos: usize,
     out: String,
     open: Vec<Open>,
+    /// The first Cyrillic letter left in transliterated text: (input offset, letter).
+    left: Option<(usize, char)>,
+    /// Check only, in the elements of this language: nothing is written to `out`.
+    only: Option<&'a str>,
 }
 
 /// An element that has been opened and not yet closed.
@@ -85,7 +119,30 @@ struct Attr {
 
 impl Scanner<'_> {
     fn kazakh(&self) -> bool {
-        self.open.last().is_none_or(|o| o.kazakh)
+        // Outside every element a fragment is Kazakh; a checked page declares its language.
+        self.open.last().map_or(self.only.is_none(), |o| o.kazakh)
+    }
+
+    /// Transliterates the input's `range` onto the output, noting a letter left behind.
+    fn push_kazakh(&mut self, range: Range<usize>) {
+        if self.only.is_some() {
+            if self.left.is_none()
+                && let Some((i, c)) = super::first_untransliterated(&self.src[range.clone()])
+            {
+                self.left = Some((range.start + i, c));
+            }
+            return;
+        }
+        let before = self.out.len();
+        push_text(self.scheme, &self.src[range.clone()], &mut self.out);
+        if self.left.is_none()
+            && let Some((_, c)) = super::first_untransliterated(&self.out[before..])
+        {
+            let at = self.src[range.clone()]
+                .find(c)
+                .map_or(range.start, |i| range.start + i);
+            self.left = Some((at, c));
+        }
     }
 
     fn run(&mut self) -> Result<(), Error> {
@@ -103,7 +160,7 @@ impl Scanner<'_> {
     fn text(&mut self, end: usize) {
         let t = &self.src[self.pos..end];
         if self.kazakh() {
-            push_text(self.scheme, t, &mut self.out);
+            self.push_kazakh(self.pos..end);
         } else {
             self.out.push_str(t);
         }
@@ -165,7 +222,11 @@ impl Scanner<'_> {
             .find(|a| a.name == "lang")
             .or_else(|| attrs.iter().find(|a| a.name == "xml:lang"))
             .map(|a| a.value.clone().map_or("", |r| &self.src[r]));
-        let kazakh = own_lang.map_or_else(|| self.kazakh(), is_kazakh_tag);
+        let kazakh = match (own_lang, self.only) {
+            (None, _) => self.kazakh(),
+            (Some(tag), None) => is_kazakh_tag(tag),
+            (Some(tag), Some(only)) => tag.eq_ignore_ascii_case(only),
+        };
         let mut cursor = start;
         if kazakh {
             let meta_text = name == "meta"
@@ -182,7 +243,7 @@ impl Scanner<'_> {
                 if READ_ATTRIBUTES.contains(&a.name.as_str()) || (meta_text && a.name == "content")
                 {
                     self.out.push_str(&self.src[cursor..r.start]);
-                    push_text(self.scheme, &self.src[r.clone()], &mut self.out);
+                    self.push_kazakh(r.clone());
                     cursor = r.end;
                 }
             }

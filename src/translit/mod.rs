@@ -88,7 +88,7 @@ mod html;
 mod kazakh;
 mod protect;
 
-pub use html::transliterate_html;
+pub use html::{first_cyrillic_in_html, transliterate_html, transliterate_html_checked};
 
 use std::fmt;
 
@@ -106,6 +106,13 @@ impl Scheme {
     /// The scheme a name in `stend.yaml` stands for (`kazakh-latin-2021`), if any.
     pub fn from_name(name: &str) -> Option<Scheme> {
         Self::ALL.into_iter().find(|s| s.name() == name)
+    }
+
+    /// The language the scheme transliterates from (`kk`).
+    pub fn source_language(self) -> &'static str {
+        match self {
+            Scheme::KazakhLatin2021 => "kk",
+        }
     }
 
     /// The scheme's name in `stend.yaml`.

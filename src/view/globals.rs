@@ -44,6 +44,8 @@ pub struct Globals<'a> {
 struct SiteView<'a> {
     title: &'a str,
     lang: &'a str,
+    /// The page's language is derived by transliteration (its pages say so).
+    transliterated: bool,
     default_lang: &'a str,
     lang_name: String,
     base_url: Option<&'a str>,
@@ -194,6 +196,7 @@ impl<'a> SiteView<'a> {
         SiteView {
             title: site.config.title.get(lang),
             lang,
+            transliterated: site.derived(lang).is_some(),
             default_lang: site.default_language(),
             lang_name: site.language_name(lang),
             base_url: ed.base_url.as_deref(),

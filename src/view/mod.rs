@@ -107,7 +107,8 @@ pub fn context<'a>(site: &'a Site, ed: &'a Edition, page: &'a Page) -> Context<'
                 qr_url: url,
                 variant: if variant.is_empty() { "a4" } else { variant },
                 other_variants: poster_variants(site, *office, variant, lang),
-                sheets: (*variant == "bilingual").then(|| office::sheets(site, ed, Some(*office))),
+                sheets: (*variant == "bilingual")
+                    .then(|| office::sheets(site, ed, Some(*office), lang)),
             }
         }
         PageKind::Receipt {
@@ -115,12 +116,12 @@ pub fn context<'a>(site: &'a Site, ed: &'a Edition, page: &'a Page) -> Context<'
         } => Context::Receipt {
             page: pv(),
             office: Some(view(*office)),
-            sheets: bilingual.then(|| office::sheets(site, ed, Some(*office))),
+            sheets: bilingual.then(|| office::sheets(site, ed, Some(*office), lang)),
         },
         PageKind::BilingualForm { .. } => Context::Receipt {
             page: pv(),
             office: None,
-            sheets: Some(office::sheets(site, ed, None)),
+            sheets: Some(office::sheets(site, ed, None, lang)),
         },
     }
 }

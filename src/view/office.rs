@@ -218,11 +218,17 @@ pub struct Sheet<'a> {
     department: Option<OfficeView<'a>>,
 }
 
-/// One sheet per language, with the office (if any) in that language.
-pub fn sheets<'a>(site: &'a Site, ed: &Edition, office: Option<OfficeRef>) -> Vec<Sheet<'a>> {
-    site.config
-        .languages
-        .iter()
+/// One sheet per written language, with the office (if any) in that language; seen from a
+/// derived language, its sheet stands in for the one of the language it is derived from.
+pub fn sheets<'a>(
+    site: &'a Site,
+    ed: &Edition,
+    office: Option<OfficeRef>,
+    page_lang: &str,
+) -> Vec<Sheet<'a>> {
+    site.printable_languages(page_lang)
+        .into_iter()
+        .filter_map(|code| site.language(&code))
         .map(|l| {
             let lang = l.code.value.as_str();
             let seat = |o: OfficeRef| OfficeRef { unit: None, ..o };

@@ -25,6 +25,9 @@ pub struct PageView<'a> {
     lang: &'a str,
     /// Open Graph locale (`kk_KZ`).
     locale: &'a str,
+    /// The other languages' Open Graph locales, each once and not the page's own (Kazakh in
+    /// either alphabet is `kk_KZ`).
+    locale_alternates: Vec<&'a str>,
     alternates: Vec<AlternateView<'a>>,
     /// The version for readers of no listed language.
     x_default: Option<XDefault>,
@@ -128,6 +131,16 @@ impl<'a> PageView<'a> {
                 .map(|b| routes::absolute(b, &page.route)),
             lang,
             locale: locale(lang),
+            locale_alternates: {
+                let mut v: Vec<&str> = Vec::new();
+                for a in &page.alternates {
+                    let l = locale(&a.lang);
+                    if !a.current && l != locale(lang) && !v.contains(&l) {
+                        v.push(l);
+                    }
+                }
+                v
+            },
             alternates: alternates(site, page),
             x_default: XDefault::of(ed, page),
             breadcrumbs: &page.breadcrumbs,

@@ -127,7 +127,7 @@ pub fn poster_doc(
     title: String,
 ) -> PosterDoc {
     let langs: Vec<String> = if variant == "bilingual" {
-        site.languages()
+        site.printable_languages(lang)
     } else {
         vec![lang.to_string()]
     };
@@ -155,7 +155,7 @@ pub fn form_doc(
     title: String,
 ) -> Option<FormDoc> {
     let langs: Vec<String> = if bilingual {
-        site.languages()
+        site.printable_languages(lang)
     } else {
         vec![lang.to_string()]
     };

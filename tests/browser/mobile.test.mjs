@@ -7,7 +7,7 @@
 // document names start with a capital.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, allPages, representativePages } from './lib/site.mjs';
+import { startServer, launchBrowser, allPages, representativePages, siteLanguages } from './lib/site.mjs';
 
 const HEADER_MAX = 185; // a quarter of 740 px
 let server, browser, pages;
@@ -152,7 +152,7 @@ test('the fee table: one amount column at 100 %, one line a period at 360 px, Ru
   const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await ctx.newPage();
   try {
-    for (const lang of ['kk', 'ru']) {
+    for (const lang of siteLanguages()) {
       await page.goto(`${server.origin}/${lang}/fee/`, { waitUntil: 'load' });
       const t = await page.$eval('table.mci', (table) => ({
         cols: table.querySelectorAll('thead th').length,
@@ -170,7 +170,7 @@ test('the fee table: one amount column at 100 %, one line a period at 360 px, Ru
       for (const r of t.rows) assert.ok(r.height < 64, `${lang}: «${r.period}» is ${r.height}px tall`);
       assert.ok(t.height < 1100, `${lang}: the table is ${t.height}px tall (19 rows of one or two lines)`);
       const p2025 = t.rows.find((r) => r.period.startsWith(lang === 'ru' ? 'с 01.01.2025' : '01.01.2025'));
-      assert.equal(p2025.period, lang === 'ru' ? 'с 01.01.2025 по 31.12.2025' : '01.01.2025 бастап 01.01.2026 дейін');
+      assert.equal(p2025.period, { ru: 'с 01.01.2025 по 31.12.2025', kk: '01.01.2025 бастап 01.01.2026 дейін', 'kk-latn': '01.01.2025 bastap 01.01.2026 deiın' }[lang]);
     }
   } finally {
     await ctx.close();
@@ -229,7 +229,7 @@ test('the table of contents is numbered once; its links are 24 px targets', asyn
   const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await ctx.newPage();
   try {
-    for (const lang of ['kk', 'ru']) {
+    for (const lang of siteLanguages()) {
       await page.goto(`${server.origin}/${lang}/standard/`, { waitUntil: 'load' });
       const items = await page.$$eval('.toc li', (lis) => lis.map((li) => ({
         marker: getComputedStyle(li).listStyleType,
@@ -254,7 +254,7 @@ test('document names start with a capital where they stand as items (the data st
   const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await ctx.newPage();
   try {
-    for (const lang of ['kk', 'ru']) {
+    for (const lang of siteLanguages()) {
       for (const [path, sel] of [[`/${lang}/documents/`, '.doc-name'], [`/${lang}/offices/astana/almaty-district/`, 'ol.compact > li']]) {
         await page.goto(server.origin + path, { waitUntil: 'load' });
         const names = await page.$$eval(sel, (els) => els.map((e) => ({

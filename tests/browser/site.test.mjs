@@ -1,12 +1,20 @@
-// One crawl of EVERY page of the built site in headless Chromium (with JavaScript, then without),
-// collecting what each check needs; the tests below then assert over all pages at once, so that a
-// failure lists every offending page, not just the first.
+// One crawl of the built site in headless Chromium, collecting what each check needs; the tests
+// below then assert over all pages at once, so that a failure lists every offending page, not
+// just the first. Two depths:
+// - every page of every language is loaded without JavaScript at 320 × 640: status, h1, text,
+//   reflow, links and fragments, ids, markup rules (scripts, styles, CSP, noopener), console;
+// - the deep set (`deepPaths`) is loaded again with JavaScript at 1280 × 800 for axe-core, the
+//   keyboard, print and the same-text-without-JavaScript comparison: every page that is not an
+//   office's, and every page of the offices `deepOffices` picks (each department's seat, one
+//   office of every shape of data, the longest), in every language. An office's pages are the
+//   same templates over other data; the data's shapes and extremes are what can change them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { get } from 'node:http';
 import { readFileSync } from 'node:fs';
 import {
   allPages, startServer, treeCpuSeconds, launchBrowser, runAxe, formatViolations, pool, pathToFile, WCAG_TAGS,
+  siteLanguages, deepOffices,
 } from './lib/site.mjs';
 
 const WORKERS = Number(process.env.STEND_BROWSER_WORKERS || 3);
@@ -16,6 +24,16 @@ const PROBES = new Set(['/no/such/page/', '/../../etc/passwd']);
 
 let server, browser;
 const pages = allPages();
+
+/** The pages that get every check: see the top of this file. */
+function deepPaths() {
+  const bases = [];
+  for (const lang of siteLanguages()) for (const { route } of deepOffices()) bases.push(`/${lang}/${route}`);
+  const isOffice = (p) => /^\/[^/]+\/offices\/[^/]+\//.test(p);
+  const ofDeepOffice = (p) => bases.some((b) => p === b || p.startsWith(b + 'poster/') || p.startsWith(b + 'forms/'));
+  return new Set(pages.map((p) => p.path).filter((p) => !isOffice(p) || ofDeepOffice(p)));
+}
+const deep = deepPaths();
 /** path → facts gathered with JavaScript on */
 const on = new Map();
 /** path → facts gathered with JavaScript off */
@@ -33,7 +51,7 @@ function none(lines, title) {
 }
 
 // Runs in the page: the facts about its markup and content.
-function pageFacts() {
+function pageFacts(measureText) {
   const q = (s) => [...document.querySelectorAll(s)];
   const main = document.querySelector('main');
   const ids = q('[id]').map((e) => e.id);
@@ -69,7 +87,7 @@ function pageFacts() {
     hasMain: !!main,
     // The text a reader gets; controls that scripts reveal (the Print button, the office finder's
     // form) are not content and are left out.
-    mainText: main ? readerText(main) : 0,
+    mainText: !main ? 0 : measureText ? readerText(main) : main.textContent.trim().length,
     ids,
     links,
     inlineScripts: q('script:not([src])').filter((e) => (attr(e, 'type') || '').toLowerCase() !== 'application/ld+json')
@@ -102,6 +120,7 @@ function focusFacts() {
 function overflowFacts() {
   const vw = document.documentElement.clientWidth;
   const wide = [];
+  if (document.documentElement.scrollWidth <= vw) return { scrollWidth: document.documentElement.scrollWidth, wide };
   for (const e of document.querySelectorAll('body *')) {
     const r = e.getBoundingClientRect();
     if (r.width && r.right > vw + 1) {
@@ -167,14 +186,27 @@ before(async () => {
       tab.on('pageerror', (e) => current.get(tab)?.console.push(`pageerror: ${e.message}`));
     }
     await pool(pages, WORKERS, async ({ path }, w) => {
-      const tab = tabsOn[w];
       const tm = [Date.now()];
       const lap = () => tm.push(Date.now());
+      const isDeep = deep.has(path);
+      // 8. and 5.: every page without JavaScript, at 320 × 640.
+      const tabOff = tabsOff[w];
+      const g = { path: `${path} (no JS)`, console: [] };
+      current.set(tabOff, g);
+      const resOff = await tabOff.goto(server.origin + path, { waitUntil: 'load' });
+      g.status = resOff ? resOff.status() : 0;
+      Object.assign(g, await tabOff.evaluate(pageFacts, isDeep));
+      g.narrow = await tabOff.evaluate(overflowFacts);
+      lap();
+      off.set(path, g);
+      if (!isDeep) return;
+
+      const tab = tabsOn[w];
       const f = { path, console: [] };
       current.set(tab, f);
       const res = await tab.goto(server.origin + path, { waitUntil: 'load' });
       f.status = res ? res.status() : 0;
-      Object.assign(f, await tab.evaluate(pageFacts));
+      Object.assign(f, await tab.evaluate(pageFacts, true));
       lap();
       // 4. Keyboard: the first Tab reaches the skip link; Enter moves focus to #main.
       await tab.keyboard.press('Tab');
@@ -193,19 +225,8 @@ before(async () => {
       f.printAxe = await runAxe(tab, { runOnly: { type: 'rule', values: ['color-contrast'] } });
       await tab.emulateMedia({ media: null });
       lap();
-      on.set(path, f);
-
-      // 8. and 5.: the same page without JavaScript, at 320 × 640.
-      const tabOff = tabsOff[w];
-      const g = { path: `${path} (no JS)`, console: [] };
-      current.set(tabOff, g);
-      const resOff = await tabOff.goto(server.origin + path, { waitUntil: 'load' });
-      g.status = resOff ? resOff.status() : 0;
-      Object.assign(g, await tabOff.evaluate(pageFacts));
-      g.narrow = await tabOff.evaluate(overflowFacts);
-      lap();
       f.timing = tm.slice(1).map((t, i) => t - tm[i]);
-      off.set(path, g);
+      on.set(path, f);
     });
     if (process.env.STEND_TIMING) console.log(`crawl used ${(treeCpuSeconds() - cpu0).toFixed(1)} CPU s`);
     await ctxOn.close();
@@ -216,11 +237,11 @@ before(async () => {
   if (process.env.STEND_TIMING) {
     const sum = [0, 0, 0, 0, 0];
     for (const f of on.values()) f.timing?.forEach((t, i) => { sum[i] += t; });
-    console.log(`timing (ms, summed over tabs): load+facts ${sum[0]}, keyboard ${sum[1]}, axe ${sum[2]}, print ${sum[3]}, no-JS ${sum[4]}`);
+    console.log(`timing of the deep pages (ms, summed over tabs): no-JS ${sum[0]}, load+facts ${sum[1]}, keyboard ${sum[2]}, axe ${sum[3]}, print ${sum[4]}`);
     const slow = [...on.values()].sort((a, b) => b.timing.reduce((x, y) => x + y) - a.timing.reduce((x, y) => x + y)).slice(0, 8);
     for (const f of slow) console.log(`  ${f.path} ${f.timing.join('/')}`);
   }
-  console.log(`crawled ${pages.length} pages twice (JavaScript on and off) in ${((Date.now() - t0) / 1000).toFixed(1)} s with ${WORKERS} workers`);
+  console.log(`crawled ${pages.length} pages without JavaScript and ${deep.size} of them with it in ${((Date.now() - t0) / 1000).toFixed(1)} s with ${WORKERS} workers`);
 });
 
 after(async () => {
@@ -228,17 +249,28 @@ after(async () => {
   await server?.close();
 });
 
+/** [path, facts with JavaScript (deep pages only, else undefined), facts without] of every page. */
 function crawled() {
   if (crawlError) throw crawlError;
-  assert.equal(on.size, pages.length, 'every page was visited with JavaScript on');
-  assert.equal(off.size, pages.length, 'every page was visited with JavaScript off');
+  assert.equal(off.size, pages.length, 'every page was visited without JavaScript');
+  assert.equal(on.size, deep.size, 'every deep page was visited with JavaScript');
   return pages.map(({ path }) => [path, on.get(path), off.get(path)]);
 }
 
-test('the site has pages in both languages, and every page loads with status 200', () => {
+/** The rows of the deep pages only: [path, with JavaScript, without]. */
+function deepRows() {
+  return crawled().filter(([, f]) => f);
+}
+
+test('the site has pages in every language, and every page loads with status 200', () => {
   assert.ok(pages.length > 0, 'no pages found');
-  for (const lang of ['kk', 'ru']) assert.ok(pages.some((p) => p.path.startsWith(`/${lang}/`)), `no /${lang}/ pages`);
-  const bad = crawled().filter(([, f, g]) => f.status !== 200 || g.status !== 200).map(([p, f, g]) => `${p}: ${f.status}/${g.status}`);
+  const langs = siteLanguages();
+  assert.ok(langs.length >= 2, `languages: ${langs}`);
+  for (const lang of langs) {
+    assert.ok(pages.some((p) => p.path.startsWith(`/${lang}/`)), `no /${lang}/ pages`);
+    assert.ok([...deep].some((p) => p.startsWith(`/${lang}/offices/`) && p.includes('/poster/')), `no deep /${lang}/ office pages`);
+  }
+  const bad = crawled().filter(([, f, g]) => (f && f.status !== 200) || g.status !== 200).map(([p, f, g]) => `${p}: ${f?.status ?? '-'}/${g.status}`);
   none(bad, 'pages not served with 200');
 });
 
@@ -255,7 +287,7 @@ test('the static server maps /dir/ to index.html, redirects /dir, returns 404.ht
   const r3 = await fetch(server.origin + '/no/such/page/');
   assert.equal(r3.status, 404);
   assert.match(await r3.text(), /<html/i, '404 serves the site\'s 404.html');
-  const css = on.get(pages[0].path)?.links.find((l) => l.tag === 'link' && /stylesheet/.test(l.rel));
+  const css = off.get(pages[0].path)?.links.find((l) => l.tag === 'link' && /stylesheet/.test(l.rel));
   if (css) assert.equal((await fetch(css.url)).headers.get('content-type'), 'text/css; charset=utf-8');
   // A raw request (fetch would normalise the dots away) must not escape the site directory.
   const r4 = await new Promise((ok, fail) => get({ host: '127.0.0.1', port: new URL(server.origin).port, path: '/../../etc/passwd' }, ok).on('error', fail));
@@ -263,8 +295,8 @@ test('the static server maps /dir/ to index.html, redirects /dir, returns 404.ht
   assert.equal(r4.statusCode, 404);
 });
 
-test('1. axe-core: zero WCAG 2.2 A/AA violations on every page', () => {
-  const lines = crawled().flatMap(([p, f]) => formatViolations(p, f.axe));
+test('1. axe-core: zero WCAG 2.2 A/AA violations on every deep page', () => {
+  const lines = deepRows().flatMap(([p, f]) => formatViolations(p, f.axe));
   none(lines, 'axe violations (page, rule, target)');
 });
 
@@ -277,10 +309,14 @@ function idsInFile(pathname) {
 
 test('3. every internal link, stylesheet, script, image and #fragment resolves', () => {
   const rows = crawled();
-  const idsOf = new Map(rows.map(([p, f]) => [p, new Set(f.ids)]));
+  const idsOf = new Map(rows.map(([p, , g]) => [p, new Set(g.ids)]));
   const origin = server.origin;
   const bad = [];
-  for (const [p, f] of rows) {
+  // Links as the page has them without JavaScript, and on deep pages with it too (a script may
+  // add some); ids from the page without JavaScript.
+  for (const [p, withJs, g] of rows) {
+    const extra = withJs ? withJs.links.filter((l) => !g.links.some((m) => m.raw === l.raw && m.tag === l.tag)) : [];
+    const f = { ids: g.ids, links: [...g.links, ...extra] };
     // Duplicate ids make fragments ambiguous.
     const seen = new Set();
     for (const id of f.ids) { if (seen.has(id)) bad.push(`${p}: duplicate id="${id}"`); seen.add(id); }
@@ -309,7 +345,15 @@ test('3. every internal link, stylesheet, script, image and #fragment resolves',
 
 test('4. keyboard: the first Tab focuses the visible skip link, Enter moves focus to #main; the language switcher is marked up', () => {
   const bad = [];
-  for (const [p, f] of crawled()) {
+  for (const [p, f, g] of crawled()) {
+    if (p !== '/' && p !== '/404.html') { // the two bilingual pages have no switcher
+      if (!g.langLinks.length) bad.push(`${p}: no nav.langs a`);
+      for (const l of g.langLinks) {
+        if (!l.hreflang || !l.lang) bad.push(`${p}: language link ${l.href} lacks hreflang/lang (${l.hreflang}/${l.lang})`);
+        if (!l.text) bad.push(`${p}: language link ${l.href} has no text`);
+      }
+    }
+    if (!f) continue;
     const t = f.firstTab;
     if (!t.skip) { bad.push(`${p}: first Tab focused <${t.tag}> ${t.href ?? ''} ${t.text ?? ''}, not a.skip`); continue; }
     if (t.href !== '#main') bad.push(`${p}: skip link href="${t.href}", expected #main`);
@@ -320,13 +364,6 @@ test('4. keyboard: the first Tab focuses the visible skip link, Enter moves focu
     if (!a || a.hash !== '#main') bad.push(`${p}: Enter on the skip link did not go to #main (hash ${a?.hash})`);
     else if (a.focused !== 'main#main' && !(Math.abs(a.mainTop) <= 2 || a.scrollY >= a.maxScroll - 1)) bad.push(`${p}: after the skip link focus is on ${a.focused} and #main is not scrolled to (top ${a.mainTop}px)`);
     else if (a.focused !== 'main#main') bad.push(`${p}: after the skip link focus is on ${a.focused}, not main#main`);
-    if (p !== '/' && p !== '/404.html') { // the two bilingual pages have no switcher
-      if (!f.langLinks.length) bad.push(`${p}: no nav.langs a`);
-      for (const l of f.langLinks) {
-        if (!l.hreflang || !l.lang) bad.push(`${p}: language link ${l.href} lacks hreflang/lang (${l.hreflang}/${l.lang})`);
-        if (!l.text) bad.push(`${p}: language link ${l.href} has no text`);
-      }
-    }
   }
   none(bad, 'keyboard problems');
 });
@@ -339,19 +376,20 @@ test('5. reflow: no page scrolls horizontally at 320 × 640', () => {
 
 test('6. print: colour contrast holds and the header navigation is not printed', () => {
   const bad = [];
-  for (const [p, f] of crawled()) {
+  for (const [p, f] of deepRows()) {
     for (const n of f.navShown) bad.push(`${p}: .site-header nav.${n} is displayed in print`);
     bad.push(...formatViolations(p, f.printAxe).map((l) => `${l} (print)`));
   }
   none(bad, 'print problems');
 });
 
-test('8. without JavaScript every page has its h1 and the same main text (within 1%)', () => {
+test('8. without JavaScript every page has its h1 and main text; deep pages the same as with it (within 1%)', () => {
   const bad = [];
   for (const [p, f, g] of crawled()) {
     if (g.h1.length !== 1 || !g.h1[0]) bad.push(`${p}: ${g.h1.length} h1 without JavaScript`);
-    if (JSON.stringify(g.h1) !== JSON.stringify(f.h1)) bad.push(`${p}: h1 differs with/without JavaScript`);
     if (!g.hasMain || g.mainText === 0) { bad.push(`${p}: no main text without JavaScript`); continue; }
+    if (!f) continue;
+    if (JSON.stringify(g.h1) !== JSON.stringify(f.h1)) bad.push(`${p}: h1 differs with/without JavaScript`);
     const diff = Math.abs(f.mainText - g.mainText) / Math.max(f.mainText, g.mainText);
     if (diff > 0.01) bad.push(`${p}: main text ${g.mainText} chars without JavaScript vs ${f.mainText} with (${(diff * 100).toFixed(1)}%)`);
   }
@@ -370,9 +408,9 @@ test('9. privacy and security: local requests only, no inline script or style, a
     for (const s of g.inlineScripts) bad.push(`${p}: inline script ${s}`);
     for (const s of g.styleAttrs) bad.push(`${p}: style attribute ${s}`);
     if (g.cspMeta.length !== 1 || !/script-src/.test(g.cspMeta[0])) bad.push(`${p}: ${g.cspMeta.length} <meta http-equiv="Content-Security-Policy"> in head (need one with script-src)`);
-    for (const v of f.cspViolations) bad.push(`${p}: CSP violation ${v}`);
-    for (const m of [...f.console, ...g.console]) if (/content security policy|refused to/i.test(m)) bad.push(`${p}: console ${m}`);
-    for (const l of f.links) {
+    for (const v of f?.cspViolations ?? []) bad.push(`${p}: CSP violation ${v}`);
+    for (const m of [...(f?.console ?? []), ...g.console]) if (/content security policy|refused to/i.test(m)) bad.push(`${p}: console ${m}`);
+    for (const l of g.links) {
       if (l.tag !== 'a' || !/^https?:/i.test(l.raw)) continue;
       if (new URL(l.url).origin === server.origin) continue;
       if (!/\bnoopener\b/.test(l.rel)) bad.push(`${p}: <a href="${l.raw}"> rel="${l.rel}" lacks noopener`);
@@ -382,7 +420,7 @@ test('9. privacy and security: local requests only, no inline script or style, a
 });
 
 test('no page logs errors to the console', () => {
-  const bad = crawled().flatMap(([p, f, g]) => [...f.console.map((m) => `${p}: ${m}`), ...g.console.map((m) => `${p} (no JS): ${m}`)])
+  const bad = crawled().flatMap(([p, f, g]) => [...(f?.console ?? []).map((m) => `${p}: ${m}`), ...g.console.map((m) => `${p} (no JS): ${m}`)])
     .filter((m) => !/: warning: /.test(m));
   none(bad, 'console errors');
 });

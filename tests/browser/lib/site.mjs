@@ -221,11 +221,57 @@ export async function pool(items, n, fn) {
   return out;
 }
 
-/** Representative pages: one of every distinct template, in both languages, plus / and /404.html. */
+/**
+ * The languages of the built site as their URL segments (`kk`, `kk-latn`, `ru`): the top-level
+ * directories whose index.html is a page with a `lang`.
+ */
+export function siteLanguages(root = siteDir) {
+  assertSiteBuilt();
+  return readdirSync(root, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(root, e.name, 'index.html')))
+    .filter((e) => /<html lang="[^"]+"/.test(readFileSync(join(root, e.name, 'index.html'), 'utf8').slice(0, 200)))
+    .map((e) => e.name)
+    .sort();
+}
+
+/** Every office of the built open data: { route: 'offices/dep/unit/', d, o }, departments first. */
+export function officesOfSite(root = siteDir) {
+  const data = JSON.parse(readFileSync(join(root, 'data/offices.json'), 'utf8'));
+  const all = [];
+  for (const d of data.departments) {
+    all.push({ route: `offices/${d.slug}/`, d, o: d });
+    for (const u of d.units || []) all.push({ route: `offices/${d.slug}/${u.slug}/`, d, o: u });
+  }
+  return all;
+}
+
+/**
+ * The offices whose pages get the full in-browser checks (see site.test.mjs): every department's
+ * seat, one unit of every shape the directory's data has (which optional fields are filled, how
+ * many phones of each kind), and the three with the longest names and addresses. Office pages are
+ * the same templates over different data, so these cover every template branch the data takes,
+ * in every language, and the extremes of length.
+ */
+export function deepOffices(root = siteDir) {
+  const all = officesOfSite(root);
+  const shape = ({ o }) => JSON.stringify([
+    Object.keys(o).filter((k) => k !== 'units' && o[k] != null && o[k] !== '').sort(),
+    (o.phones?.secretariat || []).length, (o.phones?.migration || []).length,
+  ]);
+  const weight = ({ o }) => Object.values(o.name).join('').length + Object.values(o.address).join('').length +
+    12 * ((o.phones?.secretariat || []).length + (o.phones?.migration || []).length);
+  const seats = all.filter((x) => x.o === x.d);
+  const shapes = new Map();
+  for (const x of all) if (x.o !== x.d && !shapes.has(shape(x))) shapes.set(shape(x), x);
+  const heaviest = [...all].sort((a, b) => weight(b) - weight(a)).slice(0, 3);
+  return [...new Map([...seats, ...shapes.values(), ...heaviest].map((x) => [x.route, x])).values()];
+}
+
+/** Representative pages: one of every distinct template, in every language, plus / and /404.html. */
 export function representativePages(pages) {
   const paths = new Set(pages.map((p) => p.path));
   const out = ['/', '/404.html'];
-  for (const lang of ['kk', 'ru']) {
+  for (const lang of siteLanguages()) {
     for (const s of ['', 'standard/', 'documents/', 'fee/', 'hours/', 'refusal/', 'complaints/', 'offices/', 'forms/']) {
       out.push(`/${lang}/${s}`);
     }
