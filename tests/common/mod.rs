@@ -73,6 +73,19 @@ pub fn copy_project(to: &Path) {
     }
 }
 
+/// [`copy_project`] with the small office directory of `tests/invalid/offices.fixture.yaml` (a
+/// test fixture, not the standard's directory), for tests about the command, not the offices:
+/// the real directory is 5 000 pages, tens of seconds in a debug build.
+#[allow(dead_code)]
+pub fn copy_small_project(to: &Path) {
+    copy_project(to);
+    std::fs::copy(
+        root().join("tests/invalid/offices.fixture.yaml"),
+        to.join("data/offices.yaml"),
+    )
+    .expect("the office fixture");
+}
+
 fn copy_rec(from: &Path, to: &Path) {
     if from.is_dir() {
         std::fs::create_dir_all(to).expect("mkdir");
