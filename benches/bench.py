@@ -71,7 +71,8 @@ def build_binaries(work):
     for name in ("stend", "examples/synth"):
         dst = work / "bin" / Path(name).name
         dst.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(REPO / "target/release" / name, dst)
+        target = Path(os.environ.get("CARGO_TARGET_DIR", REPO / "target"))
+        shutil.copy2(target / "release" / name, dst)
         bins.append(dst)
     return bins
 
