@@ -152,7 +152,7 @@ fn jsonld(doc: &scraper::Html) -> Vec<Value> {
 /// so transliteration keeps them as they are).
 fn hostile(s: &str, latin: bool) -> String {
     VALUES.iter().fold(s.to_string(), |s, (p, h, _)| {
-        if latin && p.ends_with("-KK") || latin && *p == "PLACEHOLDER-TITLE" {
+        if latin && (p.ends_with("-KK") || *p == "PLACEHOLDER-TITLE") {
             s.replace(
                 p,
                 &stend::translit::transliterate(Scheme::KazakhLatin2021, h),
