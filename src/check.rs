@@ -347,12 +347,21 @@ pub fn locate(
             .at_offset(text, off + 1)
             .hint(msg!("hint-link-broken"));
     }
-    let file = o
-        .template
-        .as_ref()
+    Diagnostic::new(
+        template_or_page(o.template.as_ref(), &o.path, theme_templates),
+        message,
+    )
+}
+
+/// The file to name for a problem on a page: its template, or the page itself.
+fn template_or_page(
+    template: Option<&String>,
+    path: &str,
+    theme_templates: &std::path::Path,
+) -> PathBuf {
+    template
         .map(|t| theme_templates.join(t))
-        .unwrap_or_else(|| PathBuf::from(&o.path));
-    Diagnostic::new(file, message)
+        .unwrap_or_else(|| PathBuf::from(path))
 }
 
 /// A page of a derived language (`kk-Latn`) must have no Cyrillic letter in its own-language
@@ -388,14 +397,10 @@ pub fn derived_page(
         Some((name, text, i)) => {
             Diagnostic::new(theme_templates.join(name), message).at_offset(text, i)
         }
-        None => {
-            let file = o
-                .template
-                .as_ref()
-                .map(|t| theme_templates.join(t))
-                .unwrap_or_else(|| PathBuf::from(&o.path));
-            Diagnostic::new(file, message)
-        }
+        None => Diagnostic::new(
+            template_or_page(o.template.as_ref(), &o.path, theme_templates),
+            message,
+        ),
     })
 }
 

@@ -106,6 +106,15 @@ fn raw_texts(doc: &Html) -> Vec<String> {
         .collect()
 }
 
+/// A text of a Latin page: no Cyrillic letter left outside an address.
+fn assert_latin(path: &str, text: &str) {
+    assert_eq!(
+        first_untransliterated(text),
+        None,
+        "{path}: Cyrillic left in {text:?}"
+    );
+}
+
 #[test]
 fn structure_scripts_and_links_are_unchanged() {
     for path in PAGES {
@@ -145,12 +154,7 @@ fn no_cyrillic_is_left_in_kazakh_text_or_read_attributes() {
                 continue;
             }
             texts += 1;
-            assert_eq!(
-                first_untransliterated(text),
-                None,
-                "{path}: Cyrillic left in {:?}",
-                &**text
-            );
+            assert_latin(path, text);
         }
         for el in doc.root_element().descendent_elements() {
             if !is_kazakh(el) {
@@ -299,12 +303,7 @@ fn no_latin_page_keeps_a_cyrillic_letter_outside_other_languages() {
             }
             if lang == "kk-Latn" {
                 texts += 1;
-                assert_eq!(
-                    first_untransliterated(text),
-                    None,
-                    "{path}: Cyrillic left in {:?}",
-                    &**text
-                );
+                assert_latin(path, text);
             } else {
                 // Only what is marked as another language: Russian, or the link to «Қазақша».
                 assert!(

@@ -138,6 +138,7 @@ impl Text {
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let values = d.deserialize_any(TextVisitor)?;
+        let derived = DERIVED.with(|d| d.borrow().clone());
         LANGUAGES.with(|langs| {
             let langs = langs.borrow();
             let Some(langs) = langs.as_ref() else {
@@ -158,7 +159,6 @@ impl<'de> Deserialize<'de> for Text {
                     Some(_) => {}
                 }
             }
-            let derived = DERIVED.with(|d| d.borrow().clone());
             if let Some(extra) = values
                 .keys()
                 .find(|k| !langs.contains(k) && !derived.iter().any(|d| &d.code == *k))
@@ -175,7 +175,7 @@ impl<'de> Deserialize<'de> for Text {
             Ok(())
         })?;
         let mut values = values;
-        for d in DERIVED.with(|d| d.borrow().clone()) {
+        for d in derived {
             let made = match values.get(&d.code) {
                 // Given in the data: an override, held to the same rule.
                 Some(given) => refuse_cyrillic(&d, given).map(|()| given.clone()),
