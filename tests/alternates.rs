@@ -3,7 +3,7 @@
 //! one `x-default`, and Open Graph names the languages by their locales. Read from the parsed
 //! heads of every page of the shipped build and the parsed sitemap.
 
-mod common;
+use crate::common;
 
 use common::*;
 use std::collections::{BTreeMap, BTreeSet};

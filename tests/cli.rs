@@ -1,6 +1,6 @@
 //! The binary: exit codes, messages on stderr, and a failed build that leaves output untouched.
 
-mod common;
+use crate::common;
 
 use common::*;
 use std::process::Command;

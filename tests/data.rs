@@ -2,7 +2,7 @@
 //! in the source's formats, no extraction damage anywhere, every text in both languages, and
 //! Russian values written in Russian letters.
 
-mod common;
+use crate::common;
 
 use common::*;
 use stend::model::Text;

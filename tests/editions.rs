@@ -1,6 +1,6 @@
 //! One source, seventeen sites: the ministry edition and one per department.
 
-mod common;
+use crate::common;
 
 use common::*;
 

@@ -1,6 +1,6 @@
 //! Findable and reusable: structured data, open data, sitemap, schemas, pre-compressed files.
 
-mod common;
+use crate::common;
 
 use common::*;
 use std::io::Read;

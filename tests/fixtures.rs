@@ -3,7 +3,7 @@
 //! directory, open data and editions follow the data, and nothing of the shipped directory
 //! leaks in.
 
-mod common;
+use crate::common;
 use common::*;
 use std::collections::BTreeSet;
 

@@ -7,7 +7,7 @@
 //! as JSON and give the hostile values back exactly. The open data keeps them too, neutralised
 //! in the CSV and as text cells in the spreadsheet.
 
-mod common;
+use crate::common;
 
 use common::*;
 use serde_json::Value;

@@ -2,7 +2,7 @@
 //! edit, a render that reuses the previous one must be byte-identical to a fresh render, and
 //! must have reused exactly the offices the edit did not touch.
 
-mod common;
+use crate::common;
 
 use common::*;
 use std::collections::BTreeMap;

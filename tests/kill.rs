@@ -7,7 +7,7 @@
 //! the other of two versions and `stend build` is started and SIGKILLed after a pseudo-random
 //! delay between zero and the duration of a whole build.
 
-mod common;
+use crate::common;
 
 use common::*;
 use std::collections::BTreeMap;

@@ -2,7 +2,7 @@
 //! read back (the CSV with an RFC 4180 reader, the spreadsheet with calamine) and compared with
 //! the data they come from.
 
-mod common;
+use crate::common;
 
 use calamine::{Data, DataType};
 use common::*;

@@ -5,9 +5,9 @@
 //! forms that do not fit. The poppler tools are required: without them the tests fail with
 //! a message saying what to install.
 
-mod common;
-mod pdf_fixture;
-mod pdf_tools;
+use crate::common;
+use crate::pdf_fixture;
+use crate::pdf_tools;
 
 use common::*;
 use pdf_fixture::*;

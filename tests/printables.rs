@@ -2,7 +2,7 @@
 //! bilingual, carrying the same facts as the site. (Whether each prints on one sheet is measured
 //! in a real browser: tests/browser/print.test.mjs.)
 
-mod common;
+use crate::common;
 
 use common::*;
 use scraper::Html;

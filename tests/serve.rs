@@ -4,7 +4,7 @@
 //! no redirect to another host, absolute-form targets, loopback `Host` names only, HEAD, 405,
 //! and a bound on connections.
 
-mod common;
+use crate::common;
 
 use common::*;
 use std::io::{BufRead, BufReader, Read, Write};

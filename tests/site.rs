@@ -1,7 +1,7 @@
 //! The shipped project, built: every page in both languages, linked to its counterpart,
 //! accessible landmarks, resolving links, the fee from the index table, byte-identical builds.
 
-mod common;
+use crate::common;
 
 use common::*;
 use std::collections::BTreeSet;

@@ -2,7 +2,7 @@
 //! `transliterate_html`, and the result keeps the document's structure, its scripts and links,
 //! and has no Cyrillic letter left in Kazakh text or read attributes.
 
-mod common;
+use crate::common;
 
 use common::*;
 use scraper::{ElementRef, Html, Node};
