@@ -3,7 +3,7 @@
 //! Templates present and do not compute: everything that needs arithmetic, locale rules or
 //! judgement (is this number complete enough to dial?) is decided here, once, in Rust.
 
-use crate::model::data::{DayHours, Fee, MciRow};
+use crate::model::data::{DayHours, Fee, FeeBasis, MciRow};
 use crate::model::date::Date;
 use crate::model::value::{Time, Weekday};
 
@@ -40,10 +40,23 @@ pub fn percent_of(index: i64, percent: f64) -> i64 {
     (index * hundredths + 5_000).div_euclid(10_000)
 }
 
-/// The fee in force on `date`, in tenge.
-pub fn fee_amount(fee: &Fee, date: Date) -> Option<(i64, &MciRow)> {
+/// A fee that is a percentage of the index: its amount on `date` and the index row it is taken
+/// from. `None` for a fixed fee, a free service, or a date before the first row.
+pub fn fee_from_index(fee: &Fee, date: Date) -> Option<(i64, &MciRow)> {
+    let Some(FeeBasis::PercentOfMci(percent)) = fee.basis() else {
+        return None;
+    };
     let (_, row) = mci_in_force(&fee.mci, date)?;
-    Some((percent_of(row.tenge.value, fee.percent_of_mci.value), row))
+    Some((percent_of(row.tenge.value, percent), row))
+}
+
+/// What the service costs on `date`, in tenge: 0 when it is free.
+pub fn fee_amount(fee: &Fee, date: Date) -> Option<i64> {
+    match fee.basis()? {
+        FeeBasis::PercentOfMci(_) => fee_from_index(fee, date).map(|(a, _)| a),
+        FeeBasis::Tenge(t) => Some(t),
+        FeeBasis::Free => Some(0),
+    }
 }
 
 /// A `tel:` URI for a number, only when it is complete enough to dial from any phone in

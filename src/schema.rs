@@ -99,41 +99,35 @@ pub fn schemas_for(langs: &[String], derived: &[String]) -> Vec<(&'static str, V
         (
             "documents",
             root_for(
-                "data/documents.yaml: required documents (p11)",
+                "data/documents.yaml: the documents to submit",
                 root_of::<Documents>,
             ),
         ),
         (
             "refusals",
             root_for(
-                "data/refusals.yaml: grounds for refusal (p16)",
+                "data/refusals.yaml: grounds for refusal",
                 root_of::<Refusals>,
             ),
         ),
         (
             "hours",
-            root_for("data/hours.yaml: working hours (p9, p21)", root_of::<Hours>),
+            root_for("data/hours.yaml: working hours", root_of::<Hours>),
         ),
         (
             "fee",
             root_for(
-                "data/fee.yaml: the fee and the monthly calculation index (p8)",
+                "data/fee.yaml: the fee (a percentage of the monthly calculation index, a fixed amount, or free)",
                 root_of::<Fee>,
             ),
         ),
         (
             "complaints",
-            root_for(
-                "data/complaints.yaml: complaints (p20-p26)",
-                root_of::<Complaints>,
-            ),
+            root_for("data/complaints.yaml: complaints", root_of::<Complaints>),
         ),
         (
             "quality",
-            root_for(
-                "data/quality.yaml: quality indicators (Appendix 3)",
-                root_of::<Quality>,
-            ),
+            root_for("data/quality.yaml: quality indicators", root_of::<Quality>),
         ),
         (
             "forms",

@@ -22,12 +22,24 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn at<T>(&mut self, file: &str, v: &At<T>, field: String, message: Msg, hint: Option<Msg>) {
+        self.at_line(file, (v.line, v.column), field, message, hint);
+    }
+
+    /// A problem at a line and column of `file` (line 0: the file as a whole).
+    fn at_line(
+        &mut self,
+        file: &str,
+        (line, column): (usize, usize),
+        field: String,
+        message: Msg,
+        hint: Option<Msg>,
+    ) {
         let rel = PathBuf::from(file);
         let mut d = Diagnostic::new(&rel, message).field(field);
         if let Some(src) = self.site.sources.get(&rel)
-            && v.line > 0
+            && line > 0
         {
-            d = d.at(src, v.line, v.column);
+            d = d.at(src, line, column);
         }
         if let Some(h) = hint {
             d = d.hint(h);
@@ -303,15 +315,97 @@ fn hours(cx: &mut Ctx, which: &str, s: &Schedule) {
 
 fn fee(cx: &mut Ctx, f: &Fee, as_of: Date) {
     const FILE: &str = "data/fee.yaml";
-    let p = f.percent_of_mci.value;
+    // What the fee is: exactly one of the three keys, each with where it was written.
+    let mut given: Vec<(&str, (usize, usize))> = Vec::new();
+    if let Some(p) = &f.percent_of_mci {
+        given.push(("percent_of_mci", (p.line, p.column)));
+    }
+    if let Some(t) = &f.tenge {
+        given.push(("tenge", (t.line, t.column)));
+    }
+    match &f.free {
+        Some(free) if !free.value => cx.at(
+            FILE,
+            free,
+            "free".into(),
+            msg!("fee-free-false"),
+            Some(msg!("hint-fee-basis")),
+        ),
+        Some(free) => given.push(("free", (free.line, free.column))),
+        None => {}
+    }
+    match given.as_slice() {
+        [] if f.free.is_none() => cx.at_line(
+            FILE,
+            (0, 0),
+            "percent_of_mci".into(),
+            msg!("fee-basis-none"),
+            Some(msg!("hint-fee-basis")),
+        ),
+        [(first, _), (second, at), ..] => cx.at_line(
+            FILE,
+            *at,
+            (*second).into(),
+            msg!("fee-basis-several", first = *first, second = *second),
+            Some(msg!("hint-fee-basis")),
+        ),
+        _ => {}
+    }
+    // A paid service's fee says what the payment is called and under which law.
+    if let Some(&(basis, at)) = given.iter().find(|(b, _)| *b != "free") {
+        if f.kind.is_none() {
+            cx.at_line(
+                FILE,
+                at,
+                "kind".into(),
+                msg!("fee-needs-kind", basis = basis),
+                None,
+            );
+        }
+        if f.legal_basis.is_none() {
+            cx.at_line(
+                FILE,
+                at,
+                "legal_basis".into(),
+                msg!("fee-needs-legal-basis", basis = basis),
+                None,
+            );
+        }
+    }
+    if let Some(t) = &f.tenge
+        && (t.value <= 0 || t.value > 100_000_000)
+    {
+        cx.at(
+            FILE,
+            t,
+            "tenge".into(),
+            msg!("fee-tenge-implausible", tenge = t.value.to_string()),
+            Some(msg!("hint-fee-tenge-implausible")),
+        );
+    }
+    let Some(percent) = &f.percent_of_mci else {
+        // The index table matters only to a percentage of the index.
+        return;
+    };
+    let p = percent.value;
     if !p.is_finite() || p <= 0.0 || p > 1000.0 {
         cx.at(
             FILE,
-            &f.percent_of_mci,
+            percent,
             "percent_of_mci".into(),
             msg!("fee-implausible", percent = p.to_string()),
             Some(msg!("hint-fee-implausible")),
         );
+    }
+    if f.mci.is_empty() {
+        cx.at(
+            FILE,
+            percent,
+            "mci".into(),
+            msg!("fee-mci-missing"),
+            Some(msg!("hint-fee-mci-missing")),
+        );
+        return;
     }
     let mut prev: Option<Date> = None;
     let mut covered = false;

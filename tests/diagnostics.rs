@@ -12,8 +12,8 @@
 //! are inputs that look suspicious but must build (exit 0), with assertions on the output.
 //!
 //! The format of `patch` is described in `tests/invalid/README.md`. To (re)write the expected
-//! texts after a deliberate change of wording, run `STEND_BLESS=1 cargo test --test integration diagnostics::`
-//! and review the diff.
+//! texts after a deliberate change of wording, run
+//! `STEND_BLESS=1 cargo test --test integration diagnostics::` and review the diff.
 
 use crate::common;
 

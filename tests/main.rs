@@ -17,6 +17,7 @@ mod cli;
 mod data;
 mod diagnostics;
 mod editions;
+mod fee;
 mod findable;
 mod fixtures;
 mod hostile;

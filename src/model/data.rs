@@ -307,17 +307,85 @@ pub struct Break {
 
 // ---------------------------------------------------------------- fee.yaml
 
-/// `data/fee.yaml`: paragraph 8 and the table of the monthly calculation index.
+/// `data/fee.yaml`: what the service costs, on what legal basis and how it is paid; for a fee
+/// that is a percentage of the monthly calculation index, the index by the date in force.
+///
+/// Exactly one of `percent_of_mci`, `tenge` and `free` says what the fee is (the schema says so
+/// with `oneOf`; stend checks it too, pointing at the lines). A paid fee names its `kind` and
+/// `legal_basis`.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(extend("oneOf" = [
+    {"required": ["percent_of_mci", "kind", "legal_basis", "mci"]},
+    {"required": ["tenge", "kind", "legal_basis"]},
+    {"required": ["free"]}
+]))]
 pub struct Fee {
-    pub kind: Text,
+    /// What the payment is called in the standard («мемлекеттік баж», «государственная
+    /// пошлина»), lower case as in running text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<Text>,
+    /// A percentage of the monthly calculation index in force on the day of payment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(max = 1000), extend("exclusiveMinimum" = 0))]
-    pub percent_of_mci: At<f64>,
+    pub percent_of_mci: Option<At<f64>>,
+    /// A fixed amount in tenge.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = 100_000_000))]
+    pub tenge: Option<At<i64>>,
+    /// Free of charge: `free: true`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("const" = true))]
+    pub free: Option<At<bool>>,
+    /// The standard's paragraph on the fee, in full.
     pub rule: Text,
-    pub legal_basis: Text,
-    pub payment: Text,
+    /// The law the fee is charged under (required unless free).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_basis: Option<Text>,
+    /// How it is paid, when the standard says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment: Option<Text>,
+    /// The index by date in force, ascending (required with `percent_of_mci`, unused otherwise).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mci: Vec<MciRow>,
+}
+
+/// What a fee is, once validation has checked that exactly one basis is given.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FeeBasis {
+    /// A percentage of the monthly calculation index in force on the day of payment.
+    PercentOfMci(f64),
+    /// A fixed amount in tenge.
+    Tenge(i64),
+    Free,
+}
+
+impl FeeBasis {
+    /// The name of the basis as data and templates write it: the key in `fee.yaml`.
+    pub fn key(self) -> &'static str {
+        match self {
+            FeeBasis::PercentOfMci(_) => "percent_of_mci",
+            FeeBasis::Tenge(_) => "tenge",
+            FeeBasis::Free => "free",
+        }
+    }
+}
+
+impl Fee {
+    /// The basis given (the first of `percent_of_mci`, `tenge`, `free: true`; validation refuses
+    /// a file with none or several).
+    pub fn basis(&self) -> Option<FeeBasis> {
+        if let Some(p) = &self.percent_of_mci {
+            Some(FeeBasis::PercentOfMci(p.value))
+        } else if let Some(t) = &self.tenge {
+            Some(FeeBasis::Tenge(t.value))
+        } else {
+            self.free
+                .as_ref()
+                .filter(|f| f.value)
+                .map(|_| FeeBasis::Free)
+        }
+    }
 }
 
 /// One value of the monthly calculation index, in force from a date.

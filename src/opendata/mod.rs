@@ -151,13 +151,24 @@ struct ServiceJson<'a> {
     hours: &'a Hours,
 }
 
+/// The fee as `fee.yaml` has it (only the basis given: `percent_of_mci` with its `mci` table,
+/// `tenge`, or `free`), and what it comes to on the as-of date (0 when free).
 #[derive(Serialize)]
 struct FeeJson<'a> {
-    kind: &'a Text,
-    percent_of_mci: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<&'a Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    percent_of_mci: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tenge: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    free: Option<bool>,
     rule: &'a Text,
-    legal_basis: &'a Text,
-    payment: &'a Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    legal_basis: Option<&'a Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    payment: Option<&'a Text>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
     mci: &'a [MciRow],
     amount_on_as_of_tenge: Option<i64>,
 }
@@ -174,13 +185,15 @@ fn service_json(site: &Site) -> Value {
         documents: &d.documents,
         refusals: &d.refusals,
         fee: FeeJson {
-            kind: &f.kind,
-            percent_of_mci: f.percent_of_mci.value,
+            kind: f.kind.as_ref(),
+            percent_of_mci: f.percent_of_mci.as_ref().map(|p| p.value),
+            tenge: f.tenge.as_ref().map(|t| t.value),
+            free: f.free.as_ref().map(|t| t.value),
             rule: &f.rule,
-            legal_basis: &f.legal_basis,
-            payment: &f.payment,
+            legal_basis: f.legal_basis.as_ref(),
+            payment: f.payment.as_ref(),
             mci: &f.mci,
-            amount_on_as_of_tenge: present::fee_amount(f, site.as_of).map(|(a, _)| a),
+            amount_on_as_of_tenge: present::fee_amount(f, site.as_of),
         },
         hours: &d.hours,
     };

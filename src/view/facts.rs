@@ -2,25 +2,32 @@
 //! opening hours, the legal status.
 
 use crate::model::Site;
-use crate::model::data::{Decree, Schedule, Status};
+use crate::model::data::{Decree, FeeBasis, Schedule, Status};
+use crate::model::text::Text;
 use crate::present::{self, HoursRow};
 use serde::Serialize;
 
-/// `fee`: the fee in force on the as-of date, its rule, and the index table.
+/// `fee`: what the service costs on the as-of date, its rule, and (for a fee that is a percentage
+/// of the monthly calculation index) the index table.
 #[derive(Serialize)]
 pub struct FeeView<'a> {
+    /// `percent_of_mci`, `tenge` or `free`: which of the three `fee.yaml` gives.
+    basis: &'static str,
+    /// What the payment is called, in running text («мемлекеттік баж»); empty when not given.
     kind: &'a str,
-    /// The percentage of the index, as written in the texts (`100`, `0,5`).
+    /// The percentage of the index, as written in the texts (`100`, `0,5`); empty unless the fee
+    /// is one.
     percent: String,
     rule: &'a str,
     legal_basis: &'a str,
     payment: &'a str,
-    /// The amount on the as-of date, formatted (`4 325 ₸`).
+    /// The amount on the as-of date, formatted (`4 325 ₸`); none when free.
     amount: Option<String>,
     pub(super) amount_value: Option<i64>,
     /// The index value it is taken from, and the date that value is in force from.
     index: Option<String>,
     index_from: Option<String>,
+    /// The index by period; empty unless the fee is a percentage of it.
     table: Vec<FeeRow>,
     /// Whether any row's fee differs from its index: at 100 % the fee column would repeat the
     /// index column, and the table shows one column.
@@ -47,10 +54,33 @@ struct FeeRow {
 impl<'a> FeeView<'a> {
     pub fn new(site: &'a Site, lang: &str) -> FeeView<'a> {
         let f = &site.data.fee;
+        let basis = f.basis();
+        let text = |t: &'a Option<Text>| t.as_ref().map_or("", |t| t.get(lang));
+        let from_index = present::fee_from_index(f, site.as_of);
+        let amount = match basis {
+            Some(FeeBasis::Free) | None => None,
+            Some(_) => present::fee_amount(f, site.as_of),
+        };
+        let mut view = FeeView {
+            basis: basis.map_or("", FeeBasis::key),
+            kind: text(&f.kind),
+            percent: String::new(),
+            rule: f.rule.get(lang),
+            legal_basis: text(&f.legal_basis),
+            payment: text(&f.payment),
+            amount: amount.map(present::tenge),
+            amount_value: amount,
+            index: from_index.map(|(_, r)| present::tenge(r.tenge.value)),
+            index_from: from_index.map(|(_, r)| r.from.value.dotted()),
+            table: Vec::new(),
+            distinct_fee: false,
+        };
+        let Some(FeeBasis::PercentOfMci(percent)) = basis else {
+            return view;
+        };
         let current = present::mci_in_force(&f.mci, site.as_of).map(|(i, _)| i);
         let stale = !f.mci.iter().any(|r| r.from.value.year == site.as_of.year);
-        let amount = present::fee_amount(f, site.as_of);
-        let table = f
+        view.table = f
             .mci
             .iter()
             .enumerate()
@@ -60,32 +90,21 @@ impl<'a> FeeView<'a> {
                 until: f.mci.get(i + 1).map(|n| n.from.value.dotted()),
                 through: f.mci.get(i + 1).map(|n| n.from.value.pred().dotted()),
                 tenge: present::tenge(r.tenge.value),
-                fee: present::tenge(present::percent_of(r.tenge.value, f.percent_of_mci.value)),
+                fee: present::tenge(present::percent_of(r.tenge.value, percent)),
                 current: Some(i) == current,
                 stale: Some(i) == current && stale,
             })
             .collect();
-        let percent = f.percent_of_mci.value;
-        FeeView {
-            kind: f.kind.get(lang),
-            percent: if percent.fract() == 0.0 {
-                format!("{}", percent as i64)
-            } else {
-                format!("{percent}").replace('.', ",")
-            },
-            rule: f.rule.get(lang),
-            legal_basis: f.legal_basis.get(lang),
-            payment: f.payment.get(lang),
-            amount: amount.map(|(a, _)| present::tenge(a)),
-            amount_value: amount.map(|(a, _)| a),
-            index: amount.map(|(_, r)| present::tenge(r.tenge.value)),
-            index_from: amount.map(|(_, r)| r.from.value.dotted()),
-            table,
-            distinct_fee: f
-                .mci
-                .iter()
-                .any(|r| present::percent_of(r.tenge.value, percent) != r.tenge.value),
-        }
+        view.percent = if percent.fract() == 0.0 {
+            format!("{}", percent as i64)
+        } else {
+            format!("{percent}").replace('.', ",")
+        };
+        view.distinct_fee = f
+            .mci
+            .iter()
+            .any(|r| present::percent_of(r.tenge.value, percent) != r.tenge.value);
+        view
     }
 }
 

@@ -59,6 +59,8 @@ struct SiteView<'a> {
     form_urls: BTreeMap<String, String>,
     /// Each content page's address by its slug (`standard`, `fee`; `""` for the home page).
     pages: BTreeMap<&'a str, String>,
+    /// Each content page's title in this language by its slug, for links that name the page.
+    page_titles: BTreeMap<&'a str, &'a str>,
     stylesheet: String,
     print_stylesheet: String,
     print_script: String,
@@ -210,6 +212,11 @@ impl<'a> SiteView<'a> {
                 .pages
                 .iter()
                 .map(|p| (p.slug.as_str(), routes::content(lang, &p.slug)))
+                .collect(),
+            page_titles: site
+                .pages
+                .iter()
+                .filter_map(|p| Some((p.slug.as_str(), p.versions.get(lang)?.front.title.as_str())))
                 .collect(),
             stylesheet: routes::asset("style.css"),
             print_stylesheet: routes::asset("print.css"),

@@ -81,7 +81,9 @@ struct Audience<'a> {
 struct Offer<'a> {
     #[serde(rename = "@type")]
     kind: &'static str,
-    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+    /// 0 for a free service, as schema.org has it.
     price: i64,
     #[serde(rename = "priceCurrency")]
     price_currency: &'static str,
@@ -188,7 +190,7 @@ pub fn of(site: &Site, ed: &Edition, page: &Page, lang: &str) -> Option<String> 
 
 fn service<'a>(site: &'a Site, page: &Page, lang: &str, base: Option<&str>) -> Service<'a> {
     let d = &site.data;
-    let amount = present::fee_amount(&d.fee, site.as_of).map(|(a, _)| a);
+    let amount = present::fee_amount(&d.fee, site.as_of);
     let docs: Vec<String> = d
         .documents
         .documents
@@ -215,7 +217,7 @@ fn service<'a>(site: &'a Site, page: &Page, lang: &str, base: Option<&str>) -> S
         name: d.service.name.get(lang),
         offers: amount.map(|price| Offer {
             kind: "Offer",
-            name: d.fee.kind.get(lang),
+            name: d.fee.kind.as_ref().map(|k| k.get(lang)),
             price,
             price_currency: "KZT",
         }),

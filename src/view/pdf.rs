@@ -399,12 +399,28 @@ fn documents(site: &Site, lang: &str) -> Block {
 }
 
 fn fee(site: &Site, lang: &str) -> Vec<Block> {
+    use crate::model::data::FeeBasis;
     let fee = &site.data.fee;
-    let amount = crate::present::fee_amount(fee, site.as_of).map(|(n, _)| crate::present::tenge(n));
+    let kind = fee.kind.as_ref().map_or("", |k| k.get(lang));
+    let Some(basis) = fee.basis() else {
+        return Vec::new();
+    };
+    let amount = match basis {
+        FeeBasis::Free => Some(ui(site, lang, "fee_free")),
+        _ => crate::present::fee_amount(fee, site.as_of).map(crate::present::tenge),
+    };
     let mut blocks: Vec<Block> = amount.into_iter().map(Block::Figure).collect();
-    blocks.push(Block::Paragraph(
-        ui(site, lang, "fee_short").replace("{percent}", &fee.percent_of_mci.value.to_string()),
-    ));
+    match basis {
+        FeeBasis::PercentOfMci(percent) => blocks.push(Block::Paragraph(
+            ui(site, lang, "fee_short")
+                .replace("{kind}", kind)
+                .replace("{percent}", &percent.to_string()),
+        )),
+        FeeBasis::Tenge(_) => blocks.push(Block::Paragraph(
+            ui(site, lang, "fee_fixed_short").replace("{kind}", kind),
+        )),
+        FeeBasis::Free => {}
+    }
     blocks
 }
 

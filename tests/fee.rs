@@ -1,0 +1,194 @@
+//! The fee's three shapes: a percentage of the monthly calculation index (the shipped standard,
+//! tested throughout), a fixed amount in tenge, and free of charge. Each is built on the
+//! synthetic two-department fixture with a made-up `data/fee.yaml` (no real standard's fee; the
+//! same files are `tests/valid/fee-*` cases, checked against the schema and the Latin edition),
+//! and read back where a citizen meets it: the home page, the fee page, the office page, the
+//! poster (HTML and PDF), JSON-LD and `service.json`.
+
+use crate::common;
+use crate::pdf_tools;
+use common::*;
+use std::collections::BTreeMap;
+
+const FIXED: &str = include_str!("valid/fee-fixed/files/data/fee.yaml");
+
+const FREE: &str = include_str!("valid/fee-free/files/data/fee.yaml");
+
+fn build_with_fee(fee: &str) -> (tempfile::TempDir, BTreeMap<String, Vec<u8>>) {
+    let dir = fixture("two-departments-synthetic");
+    std::fs::write(dir.path().join("data/fee.yaml"), fee).unwrap();
+    let out = dir.path().join("public");
+    stend::build(
+        dir.path(),
+        &out,
+        &env_at(EPOCH_2026),
+        &stend::Editions::Ministry,
+    )
+    .unwrap_or_else(|e| panic!("the fixture with this fee does not build:\n{e}\n{fee}"));
+    let files = read_tree(&out);
+    (dir, files)
+}
+
+/// The page's text with no-break spaces as spaces (amounts are grouped with them).
+fn text(files: &BTreeMap<String, Vec<u8>>, page: &str) -> String {
+    text_of(&html(files, page)).replace('\u{a0}', " ")
+}
+
+fn service_offer(files: &BTreeMap<String, Vec<u8>>, page: &str) -> serde_json::Value {
+    let doc = html(files, page);
+    let script: String = doc
+        .select(&sel("script[type='application/ld+json']"))
+        .next()
+        .unwrap_or_else(|| panic!("{page}: no JSON-LD"))
+        .text()
+        .collect();
+    let ld: serde_json::Value = serde_json::from_str(&script).unwrap();
+    ld["@graph"]
+        .as_array()
+        .and_then(|g| g.iter().find(|x| x["@type"] == "GovernmentService"))
+        .unwrap_or_else(|| panic!("{page}: no GovernmentService"))["offers"]
+        .clone()
+}
+
+fn service_json(files: &BTreeMap<String, Vec<u8>>) -> serde_json::Value {
+    serde_json::from_slice(&files["data/service.json"]).expect("service.json")
+}
+
+fn poster_pdf_text(files: &BTreeMap<String, Vec<u8>>, lang: &str) -> String {
+    let bytes = &files[&format!("{lang}/offices/north/poster/poster.pdf")];
+    let (_dir, file) = pdf_tools::save(bytes, "poster.pdf");
+    pdf_tools::text(&file)
+}
+
+/// The index and its table belong to a percentage of it: neither appears for the other shapes.
+fn assert_no_index(files: &BTreeMap<String, Vec<u8>>, lang: &str) {
+    let fee = html(files, &format!("{lang}/fee/index.html"));
+    assert!(
+        fee.select(&sel("#index, table.mci")).next().is_none(),
+        "{lang}: the fee page shows an index table"
+    );
+    for page in ["", "fee/", "offices/north/poster/"] {
+        let t = text(files, &format!("{lang}/{page}index.html"));
+        for index in [
+            "4 325",
+            "4\u{a0}325",
+            "көрсеткіштің",
+            "расчётного показателя",
+        ] {
+            assert!(
+                !t.contains(index),
+                "{lang}/{page}: mentions the index ({index:?})"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_fixed_fee_is_its_amount_everywhere_and_no_index() {
+    let (_dir, f) = build_with_fee(FIXED);
+    for (lang, kind, fixed) in [
+        ("kk", "сынақ алымы", "тіркелген мөлшерде"),
+        ("ru", "тестовый сбор", "в фиксированном размере"),
+    ] {
+        let amount = "2 500 ₸";
+        let home = html(&f, &format!("{lang}/index.html"));
+        let cost: String = home
+            .select(&sel(".facts dd, dl dd"))
+            .map(|d| d.text().collect::<String>().replace('\u{a0}', " "))
+            .find(|t| t.contains('₸'))
+            .unwrap_or_else(|| panic!("{lang}: no amount on the home page"));
+        assert!(cost.contains(amount), "{lang} home: {cost}");
+        assert!(
+            cost.contains(&format!("{kind}, {fixed}")),
+            "{lang} home: {cost}"
+        );
+
+        let fee = text(&f, &format!("{lang}/fee/index.html"));
+        assert!(fee.contains(amount), "{lang} fee page: {fee}");
+        assert!(
+            fee.contains("синтетик") || fee.contains("синтетич"),
+            "{lang}: the legal basis"
+        );
+
+        let poster = html(&f, &format!("{lang}/offices/north/poster/index.html"));
+        let p_fee: String = poster
+            .select(&sel(".p-fee"))
+            .next()
+            .expect("the poster's fee")
+            .text()
+            .collect::<String>()
+            .replace('\u{a0}', " ");
+        assert!(
+            p_fee.contains(amount) && p_fee.contains(fixed),
+            "{lang} poster: {p_fee}"
+        );
+
+        let pdf = poster_pdf_text(&f, lang);
+        assert!(
+            pdf.replace('\u{a0}', " ").contains(amount),
+            "{lang} poster PDF: {pdf}"
+        );
+        assert!(pdf.contains(fixed), "{lang} poster PDF: {pdf}");
+
+        let offer = service_offer(&f, &format!("{lang}/fee/index.html"));
+        assert_eq!(offer["price"], 2500);
+        assert_eq!(offer["priceCurrency"], "KZT");
+        assert_eq!(offer["name"], kind);
+        assert_no_index(&f, lang);
+    }
+    let fee = &service_json(&f)["fee"];
+    assert_eq!(fee["tenge"], 2500);
+    assert_eq!(fee["amount_on_as_of_tenge"], 2500);
+    assert!(
+        fee.get("mci").is_none() && fee.get("percent_of_mci").is_none(),
+        "{fee}"
+    );
+    assert!(
+        fee.get("payment").is_none(),
+        "no payment text was given: {fee}"
+    );
+}
+
+#[test]
+fn a_free_service_says_so_everywhere_and_shows_no_amount() {
+    let (_dir, f) = build_with_fee(FREE);
+    for (lang, free) in [("kk", "Тегін"), ("ru", "Бесплатно")] {
+        for page in ["", "fee/"] {
+            let t = text(&f, &format!("{lang}/{page}index.html"));
+            assert!(t.contains(free), "{lang}/{page}: does not say {free}");
+        }
+        for page in ["", "fee/", "offices/north/poster/", "offices/north/"] {
+            let t = text(&f, &format!("{lang}/{page}index.html"));
+            assert!(!t.contains('₸'), "{lang}/{page}: shows an amount of tenge");
+        }
+        let fee = html(&f, &format!("{lang}/fee/index.html"));
+        assert!(
+            fee.select(&sel("p.muted")).next().is_none(),
+            "{lang}: a legal basis line with nothing in it"
+        );
+        let poster = html(&f, &format!("{lang}/offices/north/poster/index.html"));
+        let p_fee: String = poster
+            .select(&sel(".p-fee"))
+            .next()
+            .expect("the poster's fee")
+            .text()
+            .collect();
+        assert!(p_fee.contains(free), "{lang} poster: {p_fee}");
+        let pdf = poster_pdf_text(&f, lang);
+        assert!(
+            pdf.contains(free) && !pdf.contains('₸'),
+            "{lang} poster PDF: {pdf}"
+        );
+
+        let offer = service_offer(&f, &format!("{lang}/index.html"));
+        assert_eq!(offer["price"], 0, "schema.org: a free service's price is 0");
+        assert!(offer.get("name").is_none(), "no kind was given: {offer}");
+        assert_no_index(&f, lang);
+    }
+    let fee = &service_json(&f)["fee"];
+    assert_eq!(fee["free"], true);
+    assert_eq!(fee["amount_on_as_of_tenge"], 0);
+    for absent in ["mci", "percent_of_mci", "tenge", "kind", "legal_basis"] {
+        assert!(fee.get(absent).is_none(), "{absent} in {fee}");
+    }
+}
