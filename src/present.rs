@@ -59,6 +59,36 @@ pub fn fee_amount(fee: &Fee, date: Date) -> Option<i64> {
     }
 }
 
+/// A count with its noun from a UI string of forms apart by `|`, `{n}` standing for the number:
+/// one form is used for every number (Kazakh: `{n} минут`); two are the forms for one and for
+/// the rest (`{n} hour|{n} hours`); three are the East Slavic forms for 1, 2–4 and 5 (Russian:
+/// `{n} минута|{n} минуты|{n} минут`: 1, 21 минута; 2, 22 минуты; 5, 11, 12 минут).
+pub fn count(forms: &str, n: u32) -> String {
+    let forms: Vec<&str> = forms.split('|').collect();
+    let form = match forms.as_slice() {
+        [one] => one,
+        [one, other] => {
+            if n == 1 {
+                one
+            } else {
+                other
+            }
+        }
+        [one, few, many, ..] => {
+            let (units, tens) = (n % 10, n % 100);
+            if units == 1 && tens != 11 {
+                one
+            } else if (2..=4).contains(&units) && !(12..=14).contains(&tens) {
+                few
+            } else {
+                many
+            }
+        }
+        [] => &"",
+    };
+    form.replace("{n}", &group_digits(i64::from(n)))
+}
+
 /// A `tel:` URI for a number, only when it is complete enough to dial from any phone in
 /// Kazakhstan: an area code (given, or printed in brackets) plus the subscriber number making
 /// ten digits. Otherwise `None`, and the number is shown as printed, without a link.
@@ -126,6 +156,31 @@ mod tests {
         assert_eq!(tenge(4325), "4\u{a0}325\u{a0}₸");
         assert_eq!(group_digits(1_234_567), "1\u{a0}234\u{a0}567");
         assert_eq!(group_digits(999), "999");
+    }
+
+    #[test]
+    fn counts_take_the_form_of_their_number() {
+        let ru = "{n} минута|{n} минуты|{n} минут";
+        for (n, want) in [
+            (1, "1 минута"),
+            (2, "2 минуты"),
+            (4, "4 минуты"),
+            (5, "5 минут"),
+            (11, "11 минут"),
+            (12, "12 минут"),
+            (14, "14 минут"),
+            (20, "20 минут"),
+            (21, "21 минута"),
+            (22, "22 минуты"),
+            (111, "111 минут"),
+            (101, "101 минута"),
+        ] {
+            assert_eq!(count(ru, n), want, "{n}");
+        }
+        assert_eq!(count("күнтізбелік {n} күн", 30), "күнтізбелік 30 күн");
+        assert_eq!(count("{n} hour|{n} hours", 1), "1 hour");
+        assert_eq!(count("{n} hour|{n} hours", 3), "3 hours");
+        assert_eq!(count("{n} минут", 1_440), "1\u{a0}440 минут");
     }
 
     #[test]

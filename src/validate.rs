@@ -64,6 +64,7 @@ pub fn validate(site: &Site) -> Result<()> {
     hours(&mut cx, "service", &site.data.hours.service);
     hours(&mut cx, "complaints", &site.data.hours.complaints);
     fee(&mut cx, &site.data.fee, site.as_of);
+    terms(&mut cx, &site.data.service.terms);
     documents(&mut cx, &site.data.documents);
     templates(&mut cx);
     cx.diags.extend(editions(site));
@@ -313,9 +314,41 @@ fn hours(cx: &mut Ctx, which: &str, s: &Schedule) {
     }
 }
 
+const FEE: &str = "data/fee.yaml";
+
 fn fee(cx: &mut Ctx, f: &Fee, as_of: Date) {
-    const FILE: &str = "data/fee.yaml";
-    // What the fee is: exactly one of the three keys, each with where it was written.
+    let given = fee_basis(cx, f);
+    // A paid service's fee says what the payment is called and under which law.
+    if let Some(&(basis, at)) = given.iter().find(|(b, _)| *b != "free") {
+        if f.kind.is_none() {
+            let message = msg!("fee-needs-kind", basis = basis);
+            cx.at_line(FEE, at, "kind".into(), message, None);
+        }
+        if f.legal_basis.is_none() {
+            let message = msg!("fee-needs-legal-basis", basis = basis);
+            cx.at_line(FEE, at, "legal_basis".into(), message, None);
+        }
+    }
+    if let Some(t) = &f.tenge
+        && (t.value <= 0 || t.value > 100_000_000)
+    {
+        cx.at(
+            FEE,
+            t,
+            "tenge".into(),
+            msg!("fee-tenge-implausible", tenge = t.value.to_string()),
+            Some(msg!("hint-fee-tenge-implausible")),
+        );
+    }
+    // The index table matters only to a percentage of the index.
+    if let Some(percent) = &f.percent_of_mci {
+        fee_index(cx, f, percent, as_of);
+    }
+}
+
+/// What the fee is: exactly one of the three keys. Returns those given, each with where it was
+/// written.
+fn fee_basis(cx: &mut Ctx, f: &Fee) -> Vec<(&'static str, (usize, usize))> {
     let mut given: Vec<(&str, (usize, usize))> = Vec::new();
     if let Some(p) = &f.percent_of_mci {
         given.push(("percent_of_mci", (p.line, p.column)));
@@ -325,7 +358,7 @@ fn fee(cx: &mut Ctx, f: &Fee, as_of: Date) {
     }
     match &f.free {
         Some(free) if !free.value => cx.at(
-            FILE,
+            FEE,
             free,
             "free".into(),
             msg!("fee-free-false"),
@@ -336,14 +369,14 @@ fn fee(cx: &mut Ctx, f: &Fee, as_of: Date) {
     }
     match given.as_slice() {
         [] if f.free.is_none() => cx.at_line(
-            FILE,
+            FEE,
             (0, 0),
             "percent_of_mci".into(),
             msg!("fee-basis-none"),
             Some(msg!("hint-fee-basis")),
         ),
         [(first, _), (second, at), ..] => cx.at_line(
-            FILE,
+            FEE,
             *at,
             (*second).into(),
             msg!("fee-basis-several", first = *first, second = *second),
@@ -351,42 +384,13 @@ fn fee(cx: &mut Ctx, f: &Fee, as_of: Date) {
         ),
         _ => {}
     }
-    // A paid service's fee says what the payment is called and under which law.
-    if let Some(&(basis, at)) = given.iter().find(|(b, _)| *b != "free") {
-        if f.kind.is_none() {
-            cx.at_line(
-                FILE,
-                at,
-                "kind".into(),
-                msg!("fee-needs-kind", basis = basis),
-                None,
-            );
-        }
-        if f.legal_basis.is_none() {
-            cx.at_line(
-                FILE,
-                at,
-                "legal_basis".into(),
-                msg!("fee-needs-legal-basis", basis = basis),
-                None,
-            );
-        }
-    }
-    if let Some(t) = &f.tenge
-        && (t.value <= 0 || t.value > 100_000_000)
-    {
-        cx.at(
-            FILE,
-            t,
-            "tenge".into(),
-            msg!("fee-tenge-implausible", tenge = t.value.to_string()),
-            Some(msg!("hint-fee-tenge-implausible")),
-        );
-    }
-    let Some(percent) = &f.percent_of_mci else {
-        // The index table matters only to a percentage of the index.
-        return;
-    };
+    given
+}
+
+/// A percentage of the index: plausible, with an index table in ascending order that has a
+/// value in force on the as-of date.
+fn fee_index(cx: &mut Ctx, f: &Fee, percent: &At<f64>, as_of: Date) {
+    const FILE: &str = FEE;
     let p = percent.value;
     if !p.is_finite() || p <= 0.0 || p > 1000.0 {
         cx.at(
@@ -448,6 +452,28 @@ fn fee(cx: &mut Ctx, f: &Fee, as_of: Date) {
             d = d.at(src, line + 1, 1);
         }
         cx.diags.push(d);
+    }
+}
+
+/// A term of no time at all is a slip (a missing digit, most likely).
+fn terms(cx: &mut Ctx, t: &Terms) {
+    let named = [
+        ("processing", Some(&t.processing)),
+        ("max_wait", t.max_wait.as_ref()),
+        ("max_service", t.max_service.as_ref()),
+    ];
+    for (name, term) in named {
+        if let Some(term) = term
+            && term.value.value == 0
+        {
+            cx.at(
+                "data/service.yaml",
+                &term.value,
+                format!("terms.{name}.value"),
+                msg!("term-zero"),
+                Some(msg!("hint-term-zero")),
+            );
+        }
     }
 }
 

@@ -192,3 +192,66 @@ fn a_free_service_says_so_everywhere_and_shows_no_amount() {
         assert!(fee.get(absent).is_none(), "{absent} in {fee}");
     }
 }
+
+/// Terms in other units than the shipped standard's calendar days and minutes: the same change
+/// as the `tests/valid/terms-working-days` case, on the synthetic fixture.
+#[test]
+fn terms_in_working_days_and_hours_and_no_longest_wait() {
+    let dir = fixture("two-departments-synthetic");
+    let service = dir.path().join("data/service.yaml");
+    let yaml = std::fs::read_to_string(&service).unwrap();
+    let wait = yaml.find("  # p7, item 2)\n").expect("the max_wait block");
+    let end = yaml
+        .find("  # p7, item 3)\n")
+        .expect("the max_service block");
+    let yaml = format!("{}{}", &yaml[..wait], &yaml[end..])
+        .replacen(
+            "    value: 30\n    unit: calendar_days\n",
+            "    value: 10\n    unit: working_days\n",
+            1,
+        )
+        .replacen(
+            "    value: 20\n    unit: minutes\n",
+            "    value: 2\n    unit: hours\n",
+            1,
+        );
+    std::fs::write(&service, yaml).unwrap();
+    let out = dir.path().join("public");
+    stend::build(
+        dir.path(),
+        &out,
+        &env_at(EPOCH_2026),
+        &stend::Editions::Ministry,
+    )
+    .unwrap_or_else(|e| panic!("the fixture does not build:\n{e}"));
+    let f = read_tree(&out);
+    for (lang, term, wait) in [
+        ("kk", "10 жұмыс күні", "күтудің"),
+        ("ru", "10 рабочих дней", "ожидания"),
+    ] {
+        let home = text(&f, &format!("{lang}/index.html"));
+        assert!(home.contains(term), "{lang} home: {home}");
+        let poster = html(&f, &format!("{lang}/offices/north/poster/index.html"));
+        let p_term: String = poster
+            .select(&sel(".p-term"))
+            .next()
+            .expect("the poster's term")
+            .text()
+            .collect();
+        assert!(p_term.contains(term), "{lang} poster: {p_term}");
+        assert!(
+            !p_term.contains(wait),
+            "{lang} poster: a longest wait: {p_term}"
+        );
+        let pdf = poster_pdf_text(&f, lang);
+        assert!(
+            pdf.contains(term) && !pdf.contains(wait),
+            "{lang} poster PDF: {pdf}"
+        );
+    }
+    let terms = &service_json(&f)["terms"];
+    assert_eq!(terms["processing"]["value"], 10);
+    assert_eq!(terms["processing"]["unit"], "working_days");
+    assert_eq!(terms["max_service"]["unit"], "hours");
+    assert!(terms.get("max_wait").is_none(), "{terms}");
+}

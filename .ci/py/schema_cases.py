@@ -32,6 +32,7 @@ SCHEMA = {
     "fee-mci-missing": ("data/fee.yaml", "oneOf: percent_of_mci requires mci"),
     "fee-paid-needs-kind-and-law": ("data/fee.yaml", "oneOf: tenge requires kind and legal_basis"),
     "fee-fixed-zero": ("data/fee.yaml", "tenge minimum"),
+    "term-zero": ("data/service.yaml", "terms.max_wait.value minimum"),
     "missing-translation-data": ("data/fee.yaml", "a text needs every language"),
     "slug-dotdot": ("data/offices.yaml", "the slug pattern"),
     "slug-empty": ("data/offices.yaml", "the slug pattern"),

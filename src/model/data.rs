@@ -191,15 +191,48 @@ pub struct Eligibility {
     pub min_age_married: u32,
 }
 
+/// How long things take: the service itself, and (when the standard says) the longest wait in
+/// the queue and the longest time serving one applicant.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Terms {
-    pub processing_days: u32,
-    pub processing: Vec<Text>,
-    pub max_wait_minutes: u32,
-    pub max_wait: Text,
-    pub max_service_minutes: u32,
-    pub max_service: Text,
+    pub processing: Term,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_wait: Option<Term>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_service: Option<Term>,
+}
+
+/// A term: a number of units, and the standard's wording of it (one text per item).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    #[schemars(range(min = 1))]
+    pub value: At<u32>,
+    pub unit: TermUnit,
+    pub text: Vec<Text>,
+}
+
+/// The unit of a [`Term`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TermUnit {
+    CalendarDays,
+    WorkingDays,
+    Hours,
+    Minutes,
+}
+
+impl TermUnit {
+    /// The unit as data and UI strings write it (`term_<unit>` is the UI string that says it).
+    pub fn key(self) -> &'static str {
+        match self {
+            TermUnit::CalendarDays => "calendar_days",
+            TermUnit::WorkingDays => "working_days",
+            TermUnit::Hours => "hours",
+            TermUnit::Minutes => "minutes",
+        }
+    }
 }
 
 /// Legal status of the standard: the decree that approved it and the one that repealed it.

@@ -2,7 +2,7 @@
 //! opening hours, the legal status.
 
 use crate::model::Site;
-use crate::model::data::{Decree, FeeBasis, Schedule, Status};
+use crate::model::data::{Decree, FeeBasis, Schedule, Status, Term};
 use crate::model::text::Text;
 use crate::present::{self, HoursRow};
 use serde::Serialize;
@@ -105,6 +105,36 @@ impl<'a> FeeView<'a> {
             .iter()
             .any(|r| present::percent_of(r.tenge.value, percent) != r.tenge.value);
         view
+    }
+}
+
+/// `terms`: each term of the service said in words of the page's language, from the UI string
+/// of its unit (`term_calendar_days` …): «күнтізбелік 30 күн», «30 календарных дней». A term the
+/// standard does not give is absent.
+#[derive(Serialize)]
+pub struct TermsView {
+    processing: String,
+    max_wait: Option<String>,
+    max_service: Option<String>,
+}
+
+/// A term in words of `lang`, from the UI string of its unit.
+pub fn say_term(site: &Site, lang: &str, t: &Term) -> String {
+    present::count(
+        site.ui(lang, &format!("term_{}", t.unit.key())),
+        t.value.value,
+    )
+}
+
+impl TermsView {
+    pub fn new(site: &Site, lang: &str) -> TermsView {
+        let say = |t: &Term| say_term(site, lang, t);
+        let terms = &site.data.service.terms;
+        TermsView {
+            processing: say(&terms.processing),
+            max_wait: terms.max_wait.as_ref().map(say),
+            max_service: terms.max_service.as_ref().map(say),
+        }
     }
 }
 

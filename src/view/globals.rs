@@ -1,7 +1,7 @@
 //! The site-wide values of one language: installed once as the template engine's global
 //! context, so a page's own context stays small and a `kk` page only ever sees `kk` strings.
 
-use super::facts::{FeeView, HoursView, StatusView};
+use super::facts::{FeeView, HoursView, StatusView, TermsView};
 use super::office::{OfficeView, Phone, Website};
 use crate::model::data::*;
 use crate::model::text::InLang;
@@ -30,6 +30,8 @@ pub struct Globals<'a> {
     ministry_website: Option<Website<'a>>,
     hours: HoursView<'a>,
     fee: FeeView<'a>,
+    /// The terms in words: `terms.processing` «күнтізбелік 30 күн».
+    terms: TermsView,
     status: StatusView<'a>,
     /// A department edition's department and the way back to the national directory.
     edition: Option<EditionView<'a>>,
@@ -107,6 +109,7 @@ struct Bundle<'a> {
     complaints: InLang<'a, Complaints>,
     fee: FeeView<'a>,
     hours: HoursView<'a>,
+    terms: TermsView,
 }
 
 fn ui<'a>(site: &'a Site, lang: &str) -> &'a BTreeMap<String, String> {
@@ -136,6 +139,7 @@ impl<'a> Globals<'a> {
             ministry_website: Website::of(ministry.website.as_deref()),
             hours: HoursView::new(site, lang),
             fee: FeeView::new(site, lang),
+            terms: TermsView::new(site, lang),
             status: StatusView::new(&d.service.status),
             edition: ed.department.map(|department| EditionView {
                 slug: &ed.slug,
@@ -181,6 +185,7 @@ impl<'a> Bundle<'a> {
             complaints: InLang(lang, &d.complaints),
             fee: FeeView::new(site, lang),
             hours: HoursView::new(site, lang),
+            terms: TermsView::new(site, lang),
         }
     }
 }

@@ -364,10 +364,14 @@ fn sections(site: &Site, o: OfficeRef, lang: &str) -> Vec<Section> {
         ),
         section(
             t("q_time"),
-            vec![
-                para(t("term_short").replace("{days}", &terms.processing_days.to_string())),
-                para(t("poster_wait").replace("{min}", &terms.max_wait_minutes.to_string())),
-            ],
+            std::iter::once(para(t("term_short").replace(
+                "{term}",
+                &super::facts::say_term(site, lang, &terms.processing),
+            )))
+            .chain(terms.max_wait.as_ref().map(|w| {
+                para(t("poster_wait").replace("{term}", &super::facts::say_term(site, lang, w)))
+            }))
+            .collect(),
             false,
         ),
         section(t("documents_title"), vec![documents(site, lang)], true),
