@@ -17,7 +17,7 @@ mod cli;
 mod data;
 mod diagnostics;
 mod editions;
-mod fee;
+mod facts;
 mod findable;
 mod fixtures;
 mod hostile;

@@ -181,6 +181,37 @@ pub struct Service {
     pub principles: Text,
     pub quality: Text,
     pub status: Status,
+    /// Where the standard's text says each fact, for the links from the fact to it.
+    #[serde(default)]
+    pub paragraphs: Paragraphs,
+}
+
+/// The number of the paragraph of the standard that states each fact: the site links the fact
+/// to its anchor on the standard's page (`{#p8}` in the content gives paragraph 8 the anchor
+/// `p8`, which the link check then verifies). A fact without a number gets no link.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Paragraphs {
+    /// The result of the service.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<u32>,
+    /// Who may apply.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eligibility: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub terms: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fee: Option<u32>,
+    /// The service's working hours.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub documents: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refusals: Option<u32>,
+    /// The working hours of the complaint reception.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub complaints_hours: Option<u32>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

@@ -1,5 +1,7 @@
-//! The fee's three shapes: a percentage of the monthly calculation index (the shipped standard,
-//! tested throughout), a fixed amount in tenge, and free of charge. Each is built on the
+//! The facts in the general shape of a standard, beyond the shipped one's: the fee's three shapes
+//! (a percentage of the monthly calculation index, as shipped and tested throughout; a fixed
+//! amount in tenge; free of charge), terms in other units, and facts without a paragraph to
+//! link to. Each is built on the
 //! synthetic two-department fixture with a made-up `data/fee.yaml` (no real standard's fee; the
 //! same files are `tests/valid/fee-*` cases, checked against the schema and the Latin edition),
 //! and read back where a citizen meets it: the home page, the fee page, the office page, the
@@ -254,4 +256,46 @@ fn terms_in_working_days_and_hours_and_no_longest_wait() {
     assert_eq!(terms["processing"]["unit"], "working_days");
     assert_eq!(terms["max_service"]["unit"], "hours");
     assert!(terms.get("max_wait").is_none(), "{terms}");
+}
+
+/// Without `paragraphs`, no fact links into the standard's text: the links are data, not the
+/// shipped standard's numbering in the theme.
+#[test]
+fn facts_link_to_the_paragraphs_the_data_names_and_only_those() {
+    let dir = fixture("two-departments-synthetic");
+    let service = dir.path().join("data/service.yaml");
+    let yaml = std::fs::read_to_string(&service).unwrap();
+    let start = yaml.find("\nparagraphs:\n").expect("the paragraphs block");
+    let end = start + 1 + yaml[start + 1..].find("\n\n").expect("its end");
+    let fee_only = format!(
+        "{}\nparagraphs:\n  fee: 8\n{}",
+        &yaml[..start],
+        &yaml[end..]
+    );
+    std::fs::write(&service, fee_only).unwrap();
+    let out = dir.path().join("public");
+    stend::build(
+        dir.path(),
+        &out,
+        &env_at(EPOCH_2026),
+        &stend::Editions::Ministry,
+    )
+    .unwrap_or_else(|e| panic!("the fixture does not build:\n{e}"));
+    let f = read_tree(&out);
+    for lang in ["kk", "ru"] {
+        let into_standard = |page: &str| -> Vec<String> {
+            html(&f, &format!("{lang}/{page}index.html"))
+                .select(&sel("main a[href*='/standard/#p']"))
+                .filter_map(|a| a.value().attr("href").map(str::to_string))
+                .collect()
+        };
+        for page in ["", "documents/", "hours/", "refusal/"] {
+            assert_eq!(into_standard(page), Vec::<String>::new(), "{lang}/{page}");
+        }
+        assert_eq!(
+            into_standard("fee/"),
+            vec![format!("/{lang}/standard/#p8")],
+            "{lang}/fee/"
+        );
+    }
 }
