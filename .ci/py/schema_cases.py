@@ -25,7 +25,7 @@ SCHEMA = {
     "extra-language": ("data/fee.yaml", "a text has the site's languages only"),
     "fee-absurd": ("data/fee.yaml", "percent_of_mci maximum"),
     "fee-negative": ("data/fee.yaml", "percent_of_mci exclusiveMinimum"),
-    "missing-field": ("data/service.yaml", "required fields"),
+    "missing-field": ("data/service.yaml", "required fields (status.approved.decree)"),
     "fee-basis-none": ("data/fee.yaml", "oneOf: none of percent_of_mci, tenge, free"),
     "fee-basis-several": ("data/fee.yaml", "oneOf: both percent_of_mci and tenge"),
     "fee-free-false": ("data/fee.yaml", "free const true"),

@@ -172,14 +172,6 @@ pub struct Service {
     pub result: Text,
     pub eligibility: Eligibility,
     pub terms: Terms,
-    pub info: Text,
-    pub premises: Text,
-    pub forms_published: Text,
-    pub submission: Text,
-    pub receipt: Text,
-    pub decision_notice: Text,
-    pub principles: Text,
-    pub quality: Text,
     pub status: Status,
     /// Where the standard's text says each fact, for the links from the fact to it.
     #[serde(default)]
@@ -218,8 +210,12 @@ pub struct Paragraphs {
 #[serde(deny_unknown_fields)]
 pub struct Eligibility {
     pub text: Text,
-    pub min_age: u32,
-    pub min_age_married: u32,
+    /// The youngest age at which one may apply, when the standard sets one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_age: Option<u32>,
+    /// The youngest age for a married applicant, when the standard sets one apart.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_age_married: Option<u32>,
 }
 
 /// How long things take: the service itself, and (when the standard says) the longest wait in
