@@ -251,6 +251,13 @@ fn the_built_site_carries_every_office_phone_document_and_ground() {
                 g.number
             );
         }
-        assert!(refusal.contains(s.data.refusals.tax_debt.get(lang)));
+        assert_eq!(
+            s.data.refusals.notes.len(),
+            2,
+            "the tax-debt rule and the notice"
+        );
+        for n in &s.data.refusals.notes {
+            assert!(refusal.contains(n.get(lang)), "{lang}: a note of p16");
+        }
     }
 }

@@ -204,6 +204,9 @@ pub struct Paragraphs {
     /// The working hours of the complaint reception.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub complaints_hours: Option<u32>,
+    /// The number of the *section* on complaints (its anchor is `s<N>`, from `{#sN}`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub complaints_section: Option<u32>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -312,11 +315,14 @@ pub struct Document {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Refusals {
+    /// The words before the numbered grounds («Егер …:»).
     pub intro: Text,
     pub grounds: Vec<Ground>,
+    /// The words after them («… бас тартылады.»).
     pub outro: Text,
-    pub tax_debt: Text,
-    pub notice: Text,
+    /// The paragraphs that follow, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Text>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -460,19 +466,22 @@ pub struct MciRow {
 
 // ---------------------------------------------------------------- complaints.yaml
 
-/// `data/complaints.yaml`: paragraphs 20-26, how to complain.
+/// `data/complaints.yaml`: how to complain, in the four parts a complaints section has, and the
+/// contact it names.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Complaints {
-    pub info: Text,
-    pub channels: Text,
-    pub rudeness: Text,
-    pub court: Text,
-    pub form: Text,
-    pub contents: Text,
-    pub registration: Text,
-    pub review: Text,
-    pub more_info: Text,
+    /// Where and through which channels complaints are made, paragraph by paragraph.
+    #[serde(rename = "where")]
+    pub where_: Vec<Text>,
+    /// How a complaint is written, registered and reviewed.
+    pub how: Vec<Text>,
+    /// Going to court.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub court: Vec<Text>,
+    /// Where to learn more, before the contact.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contacts: Vec<Text>,
     pub ministry: Contact,
 }
 
