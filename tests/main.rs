@@ -20,6 +20,7 @@ mod editions;
 mod facts;
 mod findable;
 mod fixtures;
+mod guide;
 mod hostile;
 mod incremental;
 mod kill;

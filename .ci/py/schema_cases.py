@@ -1,6 +1,7 @@
 """Checks the generated JSON Schemas with check-jsonschema (on PATH), for .ci/schemas.
 
-- every data/*.yaml of the shipped project validates against schemas/<name>.schema.json;
+- every data/*.yaml of the shipped project (and of the example project of docs/new-standard.md)
+  validates against schemas/<name>.schema.json;
 - every tests/valid case (stend builds it) validates;
 - every tests/invalid case that JSON Schema can express is rejected by the schema with a
   schema validation error (not a parse error); the others are listed with the reason JSON Schema
@@ -213,6 +214,8 @@ def main() -> int:
     for data in sorted((ROOT / "data").glob("*.yaml")):
         must_pass(data, "shipped data")
     must_pass(ROOT / "tests/invalid/offices.fixture.yaml", "the test fixture", "offices")
+    for data in sorted((ROOT / "docs/new-standard/example/data").glob("*.yaml")):
+        must_pass(data, "the example of docs/new-standard.md")
 
     for case in sorted((ROOT / "tests/valid").iterdir()):
         project = make_case(case, work / "valid")

@@ -172,6 +172,9 @@ pub struct Service {
     pub result: Text,
     pub eligibility: Eligibility,
     pub terms: Terms,
+    /// Where to apply, as a phrase answering «where?» on the home page («Тұрақты тұратын жеріңіз
+    /// бойынша көші-қон полициясы бөлімшесіне»); the number of offices follows it.
+    pub apply_at: Text,
     pub status: Status,
     /// Where the standard's text says each fact, for the links from the fact to it.
     #[serde(default)]
@@ -321,7 +324,7 @@ pub struct Refusals {
     /// The words after them («… бас тартылады.»).
     pub outro: Text,
     /// The paragraphs that follow, in order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub notes: Vec<Text>,
 }
 
@@ -477,10 +480,10 @@ pub struct Complaints {
     /// How a complaint is written, registered and reviewed.
     pub how: Vec<Text>,
     /// Going to court.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub court: Vec<Text>,
     /// Where to learn more, before the contact.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub contacts: Vec<Text>,
     pub ministry: Contact,
 }
