@@ -390,11 +390,10 @@ fn fee_basis(cx: &mut Ctx, f: &Fee) -> Vec<(&'static str, (usize, usize))> {
 /// A percentage of the index: plausible, with an index table in ascending order that has a
 /// value in force on the as-of date.
 fn fee_index(cx: &mut Ctx, f: &Fee, percent: &At<f64>, as_of: Date) {
-    const FILE: &str = FEE;
     let p = percent.value;
     if !p.is_finite() || p <= 0.0 || p > 1000.0 {
         cx.at(
-            FILE,
+            FEE,
             percent,
             "percent_of_mci".into(),
             msg!("fee-implausible", percent = p.to_string()),
@@ -403,7 +402,7 @@ fn fee_index(cx: &mut Ctx, f: &Fee, percent: &At<f64>, as_of: Date) {
     }
     if f.mci.is_empty() {
         cx.at(
-            FILE,
+            FEE,
             percent,
             "mci".into(),
             msg!("fee-mci-missing"),
@@ -419,7 +418,7 @@ fn fee_index(cx: &mut Ctx, f: &Fee, percent: &At<f64>, as_of: Date) {
             && d <= p
         {
             cx.at(
-                FILE,
+                FEE,
                 &row.from,
                 format!("mci[{i}].from"),
                 msg!(
@@ -434,7 +433,7 @@ fn fee_index(cx: &mut Ctx, f: &Fee, percent: &At<f64>, as_of: Date) {
         prev = Some(d);
         if row.tenge.value <= 0 || row.tenge.value > 10_000_000 {
             cx.at(
-                FILE,
+                FEE,
                 &row.tenge,
                 format!("mci[{i}].tenge"),
                 msg!("mci-implausible", tenge = row.tenge.value.to_string()),
@@ -443,10 +442,10 @@ fn fee_index(cx: &mut Ctx, f: &Fee, percent: &At<f64>, as_of: Date) {
         }
     }
     if !covered {
-        let mut d = Diagnostic::new(FILE, msg!("mci-none-in-force", as_of = as_of.to_string()))
+        let mut d = Diagnostic::new(FEE, msg!("mci-none-in-force", as_of = as_of.to_string()))
             .field("mci")
             .hint(msg!("hint-mci-none-in-force"));
-        if let Some(src) = cx.site.sources.get(Path::new(FILE))
+        if let Some(src) = cx.site.sources.get(Path::new(FEE))
             && let Some(line) = src.lines().position(|l| l.starts_with("mci:"))
         {
             d = d.at(src, line + 1, 1);

@@ -19,15 +19,7 @@ const FREE: &str = include_str!("valid/fee-free/files/data/fee.yaml");
 fn build_with_fee(fee: &str) -> (tempfile::TempDir, BTreeMap<String, Vec<u8>>) {
     let dir = fixture("two-departments-synthetic");
     std::fs::write(dir.path().join("data/fee.yaml"), fee).unwrap();
-    let out = dir.path().join("public");
-    stend::build(
-        dir.path(),
-        &out,
-        &env_at(EPOCH_2026),
-        &stend::Editions::Ministry,
-    )
-    .unwrap_or_else(|e| panic!("the fixture with this fee does not build:\n{e}\n{fee}"));
-    let files = read_tree(&out);
+    let files = build_project(dir.path());
     (dir, files)
 }
 
@@ -218,15 +210,7 @@ fn terms_in_working_days_and_hours_and_no_longest_wait() {
             1,
         );
     std::fs::write(&service, yaml).unwrap();
-    let out = dir.path().join("public");
-    stend::build(
-        dir.path(),
-        &out,
-        &env_at(EPOCH_2026),
-        &stend::Editions::Ministry,
-    )
-    .unwrap_or_else(|e| panic!("the fixture does not build:\n{e}"));
-    let f = read_tree(&out);
+    let f = build_project(dir.path());
     for (lang, term, wait) in [
         ("kk", "10 жұмыс күні", "күтудің"),
         ("ru", "10 рабочих дней", "ожидания"),
@@ -273,15 +257,7 @@ fn facts_link_to_the_paragraphs_the_data_names_and_only_those() {
         &yaml[end..]
     );
     std::fs::write(&service, fee_only).unwrap();
-    let out = dir.path().join("public");
-    stend::build(
-        dir.path(),
-        &out,
-        &env_at(EPOCH_2026),
-        &stend::Editions::Ministry,
-    )
-    .unwrap_or_else(|e| panic!("the fixture does not build:\n{e}"));
-    let f = read_tree(&out);
+    let f = build_project(dir.path());
     for lang in ["kk", "ru"] {
         let into_standard = |page: &str| -> Vec<String> {
             html(&f, &format!("{lang}/{page}index.html"))

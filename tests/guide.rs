@@ -13,8 +13,8 @@ fn built() -> &'static (tempfile::TempDir, BTreeMap<String, Vec<u8>>) {
     B.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
         let project = dir.path().join("project");
-        copy_tree(&root().join("docs/new-standard/example"), &project);
-        copy_tree(&root().join("themes"), &project.join("themes"));
+        copy_rec(&root().join("docs/new-standard/example"), &project);
+        copy_rec(&root().join("themes"), &project.join("themes"));
         for file in ["quality.yaml", "forms.yaml"] {
             std::fs::copy(
                 root().join("data").join(file),
@@ -22,29 +22,9 @@ fn built() -> &'static (tempfile::TempDir, BTreeMap<String, Vec<u8>>) {
             )
             .unwrap();
         }
-        let out = dir.path().join("public");
-        stend::build(
-            &project,
-            &out,
-            &env_at(EPOCH_2026),
-            &stend::Editions::Ministry,
-        )
-        .unwrap_or_else(|e| panic!("the guide's example does not build:\n{e}"));
-        let files = read_tree(&out);
+        let files = build_project(&project);
         (dir, files)
     })
-}
-
-fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 fn text(files: &BTreeMap<String, Vec<u8>>, page: &str) -> String {

@@ -86,7 +86,8 @@ pub fn copy_small_project(to: &Path) {
     .expect("the office fixture");
 }
 
-fn copy_rec(from: &Path, to: &Path) {
+/// Copies a file or a directory tree.
+pub fn copy_rec(from: &Path, to: &Path) {
     if from.is_dir() {
         std::fs::create_dir_all(to).expect("mkdir");
         for e in std::fs::read_dir(from).expect("readdir") {
@@ -173,4 +174,18 @@ pub fn fixture(name: &str) -> tempfile::TempDir {
     }
     copy_rec(&src, dir.path());
     dir
+}
+
+/// Builds the project at `project` into `project/public` as of 2026-01-01 (the ministry's site),
+/// panicking with the diagnostics if it fails; returns the output's files.
+pub fn build_project(project: &Path) -> BTreeMap<String, Vec<u8>> {
+    let out = project.join("public");
+    stend::build(
+        project,
+        &out,
+        &env_at(EPOCH_2026),
+        &stend::Editions::Ministry,
+    )
+    .unwrap_or_else(|e| panic!("{} does not build:\n{e}", project.display()));
+    read_tree(&out)
 }
