@@ -50,14 +50,29 @@ function typeTimed(query) {
 
 test('2 000 offices, CPU 4× slower: the finder answers within 50 ms', { timeout: 10 * 60_000 }, async () => {
   const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  // Tasks of 50 ms or more after the load event: the finder's index is built in idle slices
+  // then, and none of them may hold the page for long.
+  await ctx.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, ms: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
   const page = await ctx.newPage();
   try {
-    await page.goto(server.origin + '/ru/offices/', { waitUntil: 'load' });
-    const total = await page.$$eval('li[data-search]', (lis) => lis.length);
-    assert.ok(total >= 2000, `${total} offices in the directory`);
     const cdp = await ctx.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    // The index is built when the field gets focus, before the first letter.
+    await page.goto(server.origin + '/ru/offices/', { waitUntil: 'load', timeout: 120_000 });
+    const total = await page.$$eval('li[data-search]', (lis) => lis.length);
+    assert.ok(total >= 2000, `${total} offices in the directory`);
+    // The finder marks its form once the index is complete.
+    await page.waitForSelector('[data-finder][data-ready]', { state: 'attached', timeout: 60_000 });
+    const idle = await page.evaluate(() => {
+      const load = performance.getEntriesByType('navigation')[0].loadEventEnd;
+      const after = window.__longTasks.filter((t) => t.start >= load);
+      return { n: after.length, longest: Math.max(0, ...after.map((t) => t.ms)), at: performance.now() - load };
+    });
+    // Reaching the field then costs nothing more than focusing it.
     const indexMs = await page.evaluate(() => {
       const t0 = performance.now();
       document.getElementById('finder-q').focus();
@@ -65,7 +80,8 @@ test('2 000 offices, CPU 4× slower: the finder answers within 50 ms', { timeout
     });
     const all = [];
     const scripts = [];
-    const report = [`index built on focus in ${indexMs.toFixed(1)} ms`];
+    const report = [`index built while idle, ready within ${idle.at.toFixed(0)} ms of the load event; ` +
+      `${idle.n} tasks of 50 ms or more after it, the longest ${idle.longest.toFixed(1)} ms; focusing the field ${indexMs.toFixed(1)} ms`];
     for (const query of ['Карагандинская область', 'karaganda', 'Қарағанды облысы', 'almaty', 'Кокшетеу', 'ул Абая 12', 'жжжжж']) {
       await page.evaluate(() => { const i = document.getElementById('finder-q'); i.value = ''; i.dispatchEvent(new Event('input')); });
       const r = await page.evaluate(typeTimed, query);
@@ -100,7 +116,8 @@ test('2 000 offices, CPU 4× slower: the finder answers within 50 ms', { timeout
     // A shared 2-core machine stalls now and then: twice the limit for the slowest.
     assert.ok(scripts[scripts.length - 1] < 2 * LIMIT_MS, `slowest script ${scripts[scripts.length - 1].toFixed(1)} ms (limit ${2 * LIMIT_MS}):\n${report.join('\n')}`);
     assert.ok(median < LIMIT_MS, `median keystroke ${median.toFixed(1)} ms (limit ${LIMIT_MS}):\n${report.join('\n')}`);
-    assert.ok(indexMs < 200, `index built in ${indexMs.toFixed(1)} ms`);
+    assert.ok(indexMs < 200, `focusing the field took ${indexMs.toFixed(1)} ms:\n${report.join('\n')}`);
+    assert.ok(idle.longest < 200, `a task of ${idle.longest.toFixed(1)} ms after the load event:\n${report.join('\n')}`);
   } finally {
     await ctx.close();
   }

@@ -91,21 +91,46 @@
       return id;
     });
   }
-  // Built when the reader first reaches the field, not while the page loads.
-  var groups = null;
-  function index() {
-    groups = groups || Array.prototype.map.call(document.querySelectorAll("section.department"), function (sec) {
-      return {
-        el: sec,
-        seat: sec.querySelector(":scope > dl.contact"),
-        region: words(sec.getAttribute("data-region")),
-        words: words(sec.getAttribute("data-search")),
-        units: Array.prototype.map.call(sec.querySelectorAll("li[data-search]"), function (li) {
-          return { el: li, words: words(li.getAttribute("data-search")) };
-        }),
-      };
-    });
+  // Built a department at a time while the browser is idle after the page has loaded, so
+  // neither loading nor the first keystroke waits for it; reaching the field before it is done
+  // builds the rest at once.
+  var groups = null, built = [], secs = null, next = 0;
+  function group(sec) {
+    return {
+      el: sec,
+      seat: sec.querySelector(":scope > dl.contact"),
+      region: words(sec.getAttribute("data-region")),
+      words: words(sec.getAttribute("data-search")),
+      units: Array.prototype.map.call(sec.querySelectorAll("li[data-search]"), function (li) {
+        return { el: li, words: words(li.getAttribute("data-search")) };
+      }),
+    };
   }
+  function step(deadline) {
+    if (groups) return;
+    secs = secs || document.querySelectorAll("section.department");
+    // At least one department per slice, so a browser that is never idle still gets there.
+    while (next < secs.length) {
+      built.push(group(secs[next++]));
+      if (deadline && deadline.timeRemaining() < 1) break;
+    }
+    if (next < secs.length) return idle(step);
+    groups = built;
+    form.setAttribute("data-ready", "");
+  }
+  function index() {
+    step(null);
+  }
+  // Browsers without requestIdleCallback get slices of about 8 ms between other tasks.
+  function idle(f) {
+    if (window.requestIdleCallback) return window.requestIdleCallback(f, { timeout: 2000 });
+    setTimeout(function () {
+      var t0 = Date.now();
+      f({ timeRemaining: function () { return Math.max(0, 8 - (Date.now() - t0)); } });
+    }, 16);
+  }
+  if (document.readyState === "complete") idle(step);
+  else window.addEventListener("load", function () { idle(step); });
 
   // Which vocabulary words a query word matches, kept while the reader types.
   var memo = Object.create(null);
