@@ -18,8 +18,28 @@ pub struct Modules {
     pub runs: Vec<(u16, u16, u16)>,
 }
 
+thread_local! {
+    /// The last code made on this thread: an office's posters in one language (three pages and
+    /// three PDFs, rendered one after another in its job) all carry the same one.
+    static LAST: std::cell::RefCell<Option<(String, Modules)>> = const { std::cell::RefCell::new(None) };
+}
+
 /// The QR code of `data` (error correction level M), or the encoder's reason it cannot be one.
 pub fn modules(data: &str) -> Result<Modules, String> {
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if let Some((d, m)) = last.as_ref()
+            && d == data
+        {
+            return Ok(m.clone());
+        }
+        let m = encode(data)?;
+        *last = Some((data.to_string(), m.clone()));
+        Ok(m)
+    })
+}
+
+fn encode(data: &str) -> Result<Modules, String> {
     let code = QRBuilder::new(data.as_bytes())
         .ecl(ECL::M)
         .build()

@@ -24,8 +24,11 @@ pub struct OfficeView<'a> {
     is_unit: bool,
     /// What the office finder matches (see `crate::search`): for a unit its name, address and
     /// locality in every language; for a department its address and locality, its name being
-    /// the `region`, a match on which shows every office of the department.
-    search: String,
+    /// the `region`, a match on which shows every office of the department. Only the directory
+    /// has a finder, so only it computes these (`searchable`): folding every office's texts in
+    /// every language for every page cost a twentieth of a build.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    search: Option<String>,
     /// A department's name in every language, folded.
     #[serde(skip_serializing_if = "Option::is_none")]
     region: Option<String>,
@@ -140,11 +143,8 @@ impl<'a> OfficeView<'a> {
             note: office.note.as_ref().map(|n| n.get(lang)),
             url: routes::office(lang, &d.slug, u.map(|u| u.slug.value.as_str())),
             is_unit: u.is_some(),
-            search: match u {
-                Some(_) => search_key(&[&office.name, &office.address, &office.locality]),
-                None => search_key(&[&office.address, &office.locality]),
-            },
-            region: u.is_none().then(|| search_key(&[&office.name])),
+            search: None,
+            region: None,
             compact: office.name.get(lang).chars().count()
                 + office.address.get(lang).chars().count()
                 > COMPACT_HEADER_CHARS,
@@ -153,6 +153,20 @@ impl<'a> OfficeView<'a> {
             links: None,
             at: o,
         }
+    }
+
+    /// With the finder's keys (`search`, and `region` for a department), its units' included.
+    pub fn searchable(mut self, site: &Site) -> OfficeView<'a> {
+        let (d, u) = resolve(site, self.at);
+        self.search = Some(match u {
+            Some(u) => search_key(&[&u.name, &u.address, &u.locality]),
+            None => search_key(&[&d.address, &d.locality]),
+        });
+        self.region = u.is_none().then(|| search_key(&[&d.name]));
+        if let Some(units) = self.units.take() {
+            self.units = Some(units.into_iter().map(|v| v.searchable(site)).collect());
+        }
+        self
     }
 
     /// With the department's units listed (for a department only).
@@ -294,7 +308,8 @@ impl Serialize for Directory<'_> {
                 unit: None,
             };
             let v = OfficeView::of(self.site, self.edition, o, self.lang);
-            seq.serialize_element(&v.with_units(self.site, self.edition, self.lang))?;
+            let v = v.with_units(self.site, self.edition, self.lang);
+            seq.serialize_element(&v.searchable(self.site))?;
         }
         seq.end()
     }
