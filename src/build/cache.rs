@@ -117,6 +117,10 @@ pub struct Fingerprints {
     langs: Vec<String>,
     /// Per language index: the inputs every office job of that language shares.
     common: Vec<u64>,
+    /// Per language index: the languages whose bilingual printables share its PDFs
+    /// (`Site::bilingual_owner`), itself included. Any of their jobs may be the one that
+    /// writes a shared PDF, so each depends on what all of them are made from.
+    sharing: Vec<Vec<usize>>,
     /// Per department: with all its units, and without them.
     whole: Vec<u64>,
     head: Vec<u64>,
@@ -156,9 +160,15 @@ impl Fingerprints {
         let deps = &site.data.offices.departments;
         let whole = deps.iter().map(department_whole).collect();
         let head = deps.iter().map(hash_of).collect();
+        let owners: Vec<String> = langs.iter().map(|l| site.bilingual_owner(l)).collect();
+        let sharing = owners
+            .iter()
+            .map(|o| (0..owners.len()).filter(|&i| &owners[i] == o).collect())
+            .collect();
         Fingerprints {
             langs,
             common,
+            sharing,
             whole,
             head,
         }
@@ -169,7 +179,9 @@ impl Fingerprints {
         let lang = self.langs.get(j.lang)?;
         let d = site.data.offices.departments.get(j.office.department)?;
         let mut h = hash::hasher();
-        self.common.get(j.lang)?.hash(&mut h);
+        for &li in self.sharing.get(j.lang)? {
+            self.common.get(li)?.hash(&mut h);
+        }
         // The department's position is part of what its pages are made from.
         j.office.department.hash(&mut h);
         let unit = match j.office.unit {

@@ -57,6 +57,7 @@ pub fn render(
         theme_templates: site.theme.dir.join("templates"),
         sources: OnceLock::new(),
         failed: AtomicBool::new(false),
+        shared_pdfs: Mutex::new(HashMap::new()),
     };
     let mut done = run.pages()?;
     if !done.diagnostics.is_empty() {
@@ -133,7 +134,15 @@ struct Run<'a> {
     /// still rendered (to report every distinct problem) but no longer stored, which would
     /// pre-compress them for nothing.
     failed: AtomicBool,
+    /// PDFs that pages of several languages link (bilingual printables), by route: typeset and
+    /// written by whichever of those pages' jobs comes first; the others take its size (a
+    /// page says how large its PDF is). Only sizes are kept, so memory does not grow with the
+    /// directory.
+    shared_pdfs: Mutex<HashMap<String, SharedPdf>>,
 }
+
+/// A shared PDF's size, or why it could not be made, once a job has made it.
+type SharedPdf = Arc<OnceLock<std::result::Result<usize, String>>>;
 
 impl Run<'_> {
     fn sources(&self) -> &BTreeMap<PathBuf, String> {
@@ -331,14 +340,45 @@ impl Run<'_> {
         fonts: &crate::pdf::Fonts,
         keep: Option<&mut Cached>,
     ) -> Result<()> {
-        let Some((name, doc)) = view::pdf::doc_of(self.site, &self.plan.edition, page) else {
+        let Some(printable) = view::pdf::doc_of(self.site, &self.plan.edition, page) else {
             return Ok(());
         };
-        let route = routes::pdf(&page.route, name);
+        let route = routes::pdf(&printable.home, printable.name);
         let path = routes::output_file(&route);
-        let bytes = match doc.write(fonts) {
-            Ok(b) => b,
-            Err(e) => {
+        let typeset = || {
+            printable
+                .doc
+                .write(fonts)
+                .map(Arc::new)
+                .map_err(|e| e.to_string())
+        };
+        // The bytes, when this job is the one to write them.
+        let mut mine = None;
+        let made = if printable.shared {
+            let cell = {
+                let mut shared = self.shared_pdfs.lock().unwrap_or_else(|e| e.into_inner());
+                Arc::clone(shared.entry(route.clone()).or_default())
+            };
+            // A job of another language typesetting it right now is waited for (typesetting
+            // does not use the thread pool, so the wait cannot deadlock).
+            cell.get_or_init(|| {
+                typeset().map(|b| {
+                    let n = b.len();
+                    mine = Some(b);
+                    n
+                })
+            })
+            .clone()
+        } else {
+            typeset().map(|b| {
+                let n = b.len();
+                mine = Some(b);
+                n
+            })
+        };
+        let size = match made {
+            Ok(n) => n,
+            Err(why) => {
                 self.failed.store(true, Ordering::Relaxed);
                 let file = page.source.clone().unwrap_or_else(|| PathBuf::from(&path));
                 d.problem(
@@ -347,7 +387,7 @@ impl Run<'_> {
                         crate::msg!(
                             "pdf-failed",
                             route = &route,
-                            why = crate::i18n::Msg::verbatim(e.to_string())
+                            why = crate::i18n::Msg::verbatim(why)
                         ),
                     )
                     .hint(crate::msg!("hint-pdf-failed")),
@@ -358,9 +398,12 @@ impl Run<'_> {
         let lang = page.lang.as_deref().unwrap_or(self.site.default_language());
         page.pdf = Some(PdfFile {
             route,
-            paper: view::pdf::paper_label(self.site, lang, doc.paper()),
-            bytes: bytes.len(),
+            paper: view::pdf::paper_label(self.site, lang, printable.doc.paper()),
+            bytes: size,
         });
+        let Some(bytes) = mine else {
+            return Ok(());
+        };
         d.links.file(&path);
         if self.failed.load(Ordering::Relaxed) {
             return Ok(());
@@ -368,11 +411,10 @@ impl Run<'_> {
         let full = format!("{}{path}", self.prefix);
         match keep {
             Some(k) => {
-                let bytes = Arc::new(bytes);
                 self.sink.put_shared(&full, Arc::clone(&bytes))?;
                 k.files.push((path, bytes));
             }
-            None => self.sink.put(&full, bytes)?,
+            None => self.sink.put_shared(&full, bytes)?,
         }
         Ok(())
     }

@@ -256,6 +256,18 @@ impl Site {
             .collect()
     }
 
+    /// The language whose pages hold the PDF of a bilingual printable seen from `lang`: the
+    /// first of the site's languages that shows the same languages in the same order (`kk` for
+    /// `kk` and `ru`; `kk-Latn` for itself). The others link that one PDF instead of typesetting
+    /// and writing the same sheet again.
+    pub fn bilingual_owner(&self, lang: &str) -> String {
+        let set = self.printable_languages(lang);
+        self.languages()
+            .into_iter()
+            .find(|l| self.printable_languages(l) == set)
+            .unwrap_or_else(|| lang.to_string())
+    }
+
     /// Language codes, default first.
     pub fn languages(&self) -> Vec<String> {
         self.config

@@ -13,7 +13,7 @@ use crate::model::{ContentPage, ContentVersion, Edition, Site};
 use crate::page::{Alternate, Content, Crumb, OfficeJob, OfficeRef, Page, PageKind, Plan, Work};
 use crate::routes;
 
-pub use offices::{office_pages, office_templates};
+pub use offices::{office_pages, office_templates, printable_title};
 
 /// Plans the whole site, as the edition `ed` publishes it; the problems found in content (e.g.
 /// forbidden links in Markdown) are errors.
@@ -250,17 +250,18 @@ impl Planner<'_> {
         }
         for form in routes::RECEIPTS {
             let key = form.replace('-', "_");
+            let kind = PageKind::BilingualForm { form };
             self.push(page(
                 site,
                 ed,
                 lang,
                 routes::receipt(lang, None, form, true),
                 &format!("form-{form}.html"),
-                format!("{} — {}", t(&format!("form_{key}")), t("bilingual")),
+                printable_title(site, lang, &kind).unwrap_or_default(),
                 t(&format!("form_{key}_description")),
                 trail.clone(),
                 |l| routes::receipt(l, None, form, true),
-                PageKind::BilingualForm { form },
+                kind,
             ));
         }
     }

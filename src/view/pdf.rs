@@ -67,22 +67,67 @@ pub fn form_paper(form: &str, bilingual: bool) -> Paper {
     }
 }
 
-/// The PDF of a printable page with the name of its file (`poster`, or the form's name), or
-/// `None` for a page that has none.
-pub fn doc_of(site: &Site, ed: &Edition, page: &Page) -> Option<(&'static str, Doc)> {
-    let lang = page.lang.as_deref().unwrap_or(site.default_language());
-    let title = page.title.clone();
-    Some(match &page.kind {
+/// The PDF of a printable page: the name of its file (`poster`, or the form's name), the
+/// document, and the route of the page whose folder holds it.
+pub struct Printable {
+    pub name: &'static str,
+    pub doc: Doc,
+    /// The page the PDF lies beside: the page itself, or for a bilingual printable the same
+    /// printable in its owner language (`Site::bilingual_owner`), which every language showing
+    /// the same pair links. Its document is then that language's (title, QR code).
+    pub home: String,
+    /// Whether pages of other languages link this same PDF.
+    pub shared: bool,
+}
+
+/// The PDF of a printable page, or `None` for a page that has none.
+pub fn doc_of(site: &Site, ed: &Edition, page: &Page) -> Option<Printable> {
+    let page_lang = page.lang.as_deref().unwrap_or(site.default_language());
+    let bilingual = matches!(
+        page.kind,
+        PageKind::BilingualForm { .. }
+            | PageKind::Receipt {
+                bilingual: true,
+                ..
+            }
+            | PageKind::Poster {
+                variant: "bilingual",
+                ..
+            }
+    );
+    let owner = if bilingual {
+        site.bilingual_owner(page_lang)
+    } else {
+        page_lang.to_string()
+    };
+    let shared = bilingual
+        && site
+            .languages()
+            .iter()
+            .filter(|l| site.bilingual_owner(l) == owner)
+            .count()
+            > 1;
+    let (lang, title, home) = if owner == page_lang {
+        (page_lang, page.title.clone(), page.route.clone())
+    } else {
+        let home = page.alternates.iter().find(|a| a.lang == owner)?;
+        (
+            owner.as_str(),
+            crate::plan::printable_title(site, &owner, &page.kind)?,
+            home.route.clone(),
+        )
+    };
+    let (name, doc) = match &page.kind {
         PageKind::Poster { office, variant } => (
             "poster",
             Doc::Poster(poster_doc(site, ed, *office, lang, variant, title)),
         ),
         PageKind::Form { form } => (
-            form,
+            *form,
             Doc::Form(form_doc(site, None, form, false, lang, title)?),
         ),
         PageKind::BilingualForm { form } => (
-            form,
+            *form,
             Doc::Form(form_doc(site, None, form, true, lang, title)?),
         ),
         PageKind::Receipt {
@@ -90,7 +135,7 @@ pub fn doc_of(site: &Site, ed: &Edition, page: &Page) -> Option<(&'static str, D
             form,
             bilingual,
         } => (
-            form,
+            *form,
             Doc::Form(form_doc(
                 site,
                 Some(*office),
@@ -101,6 +146,12 @@ pub fn doc_of(site: &Site, ed: &Edition, page: &Page) -> Option<(&'static str, D
             )?),
         ),
         _ => return None,
+    };
+    Some(Printable {
+        name,
+        doc,
+        home,
+        shared,
     })
 }
 
