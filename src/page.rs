@@ -6,7 +6,7 @@
 //! by its name). What a template sees of it is built from these by `view`.
 
 use crate::markdown::Heading;
-use crate::model::Edition;
+use crate::model::{Edition, Site};
 use std::path::PathBuf;
 
 /// The plan of one edition: every page and the order to render them in.
@@ -189,4 +189,46 @@ impl Output {
             template: None,
         }
     }
+}
+
+/// The title of a printable page (a poster, an office's receipt or a blank bilingual form) in
+/// `lang`; `None` for other pages. The PDF of a bilingual printable carries its owner
+/// language's title (`Site::bilingual_owner`), so the title is made here for any language.
+pub fn printable_title(site: &Site, lang: &str, kind: &PageKind) -> Option<String> {
+    let t = |key: &str| site.ui(lang, key);
+    let office_name = |o: &OfficeRef| {
+        let d = site.data.offices.departments.get(o.department);
+        let office = d.and_then(|d| o.unit.and_then(|u| d.units.get(u)).or(Some(d)));
+        office
+            .map(|o| o.name.get(lang).to_string())
+            .unwrap_or_default()
+    };
+    Some(match kind {
+        PageKind::Poster { office, variant } => {
+            let key = if variant.is_empty() {
+                "poster".to_string()
+            } else {
+                format!("poster_{variant}")
+            };
+            format!("{} — {}", t(&key), office_name(office))
+        }
+        PageKind::Receipt {
+            office,
+            form,
+            bilingual,
+        } => {
+            let key = form.replace('-', "_");
+            let title = format!("{} — {}", t(&format!("form_{key}")), office_name(office));
+            if *bilingual {
+                format!("{title} ({})", t("bilingual"))
+            } else {
+                title
+            }
+        }
+        PageKind::BilingualForm { form } => {
+            let key = form.replace('-', "_");
+            format!("{} — {}", t(&format!("form_{key}")), t("bilingual"))
+        }
+        _ => return None,
+    })
 }

@@ -13,7 +13,7 @@ use crate::model::{ContentPage, ContentVersion, Edition, Site};
 use crate::page::{Alternate, Content, Crumb, OfficeJob, OfficeRef, Page, PageKind, Plan, Work};
 use crate::routes;
 
-pub use offices::{office_pages, office_templates, printable_title};
+pub use offices::{office_pages, office_templates};
 
 /// Plans the whole site, as the edition `ed` publishes it; the problems found in content (e.g.
 /// forbidden links in Markdown) are errors.
@@ -257,7 +257,7 @@ impl Planner<'_> {
                 lang,
                 routes::receipt(lang, None, form, true),
                 &format!("form-{form}.html"),
-                printable_title(site, lang, &kind).unwrap_or_default(),
+                crate::page::printable_title(site, lang, &kind).unwrap_or_default(),
                 t(&format!("form_{key}_description")),
                 trail.clone(),
                 |l| routes::receipt(l, None, form, true),

@@ -81,48 +81,6 @@ pub fn office_pages(site: &Site, plan: &Plan, j: &OfficeJob) -> Vec<Page> {
     pages
 }
 
-/// The title of a printable page (a poster, an office's receipt or a blank bilingual form) in
-/// `lang`; `None` for other pages. The PDF of a bilingual printable carries its owner
-/// language's title (`Site::bilingual_owner`), so the title is made here for any language.
-pub fn printable_title(site: &Site, lang: &str, kind: &PageKind) -> Option<String> {
-    let t = |key: &str| ui(site, lang, key);
-    let office_name = |o: &crate::page::OfficeRef| {
-        let d = site.data.offices.departments.get(o.department);
-        let office = d.and_then(|d| o.unit.and_then(|u| d.units.get(u)).or(Some(d)));
-        office
-            .map(|o| o.name.get(lang).to_string())
-            .unwrap_or_default()
-    };
-    Some(match kind {
-        PageKind::Poster { office, variant } => {
-            let key = if variant.is_empty() {
-                "poster".to_string()
-            } else {
-                format!("poster_{variant}")
-            };
-            format!("{} — {}", t(&key), office_name(office))
-        }
-        PageKind::Receipt {
-            office,
-            form,
-            bilingual,
-        } => {
-            let key = form.replace('-', "_");
-            let title = format!("{} — {}", t(&format!("form_{key}")), office_name(office));
-            if *bilingual {
-                format!("{title} ({})", t("bilingual"))
-            } else {
-                title
-            }
-        }
-        PageKind::BilingualForm { form } => {
-            let key = form.replace('-', "_");
-            format!("{} — {}", t(&format!("form_{key}")), t("bilingual"))
-        }
-        _ => return None,
-    })
-}
-
 /// Posters (A4, A3, bilingual) and pre-filled receipts (own language and bilingual) of one
 /// office.
 fn printables(site: &Site, plan: &Plan, j: &OfficeJob, crumbs: &[Crumb], pages: &mut Vec<Page>) {
@@ -148,7 +106,7 @@ fn printables(site: &Site, plan: &Plan, j: &OfficeJob, crumbs: &[Crumb], pages: 
             lang,
             routes::poster(lang, dep, unit, variant),
             template,
-            printable_title(site, lang, &kind).unwrap_or_default(),
+            crate::page::printable_title(site, lang, &kind).unwrap_or_default(),
             t("poster_description"),
             crumbs.to_vec(),
             |l| routes::poster(l, dep, unit, variant),
@@ -169,7 +127,7 @@ fn printables(site: &Site, plan: &Plan, j: &OfficeJob, crumbs: &[Crumb], pages: 
                 lang,
                 routes::receipt(lang, Some((dep, unit)), form, bilingual),
                 &format!("form-{form}.html"),
-                printable_title(site, lang, &kind).unwrap_or_default(),
+                crate::page::printable_title(site, lang, &kind).unwrap_or_default(),
                 t(&format!("form_{key}_description")),
                 crumbs.to_vec(),
                 |l| routes::receipt(l, Some((dep, unit)), form, bilingual),

@@ -113,7 +113,7 @@ pub fn doc_of(site: &Site, ed: &Edition, page: &Page) -> Option<Printable> {
         let home = page.alternates.iter().find(|a| a.lang == owner)?;
         (
             owner.as_str(),
-            crate::plan::printable_title(site, &owner, &page.kind)?,
+            crate::page::printable_title(site, &owner, &page.kind)?,
             home.route.clone(),
         )
     };
