@@ -28,6 +28,7 @@ mod opendata;
 mod pdf;
 mod printables;
 mod props;
+mod rebuild;
 mod schemas;
 mod serve;
 mod shape;

@@ -345,15 +345,28 @@ impl Run<'_> {
         };
         let route = routes::pdf(&printable.home, printable.name);
         let path = routes::output_file(&route);
-        let typeset = || {
-            printable
-                .doc
-                .write(fonts)
-                .map(Arc::new)
-                .map_err(|e| e.to_string())
+        let full = format!("{}{path}", self.prefix);
+        // Only a build into a fresh output takes PDFs over from the previous one; `serve`
+        // keeps them with its jobs (`keep`) instead.
+        let recipe = match keep {
+            None => printable.doc.recipe(fonts),
+            Some(_) => None,
         };
-        // The bytes, when this job is the one to write them.
-        let mut mine = None;
+        // Set by the job that places the file: `Some(None)` when it was taken over from the
+        // previous output, `Some(Some(bytes))` when typeset here.
+        let mut placed: Option<Option<Arc<Vec<u8>>>> = None;
+        let mut make = || -> std::result::Result<usize, String> {
+            if let Some(r) = recipe
+                && let Some(n) = self.sink.reuse_made(&full, r)
+            {
+                placed = Some(None);
+                return Ok(n as usize);
+            }
+            let bytes = printable.doc.write(fonts).map_err(|e| e.to_string())?;
+            let n = bytes.len();
+            placed = Some(Some(Arc::new(bytes)));
+            Ok(n)
+        };
         let made = if printable.shared {
             let cell = {
                 let mut shared = self.shared_pdfs.lock().unwrap_or_else(|e| e.into_inner());
@@ -361,20 +374,9 @@ impl Run<'_> {
             };
             // A job of another language typesetting it right now is waited for (typesetting
             // does not use the thread pool, so the wait cannot deadlock).
-            cell.get_or_init(|| {
-                typeset().map(|b| {
-                    let n = b.len();
-                    mine = Some(b);
-                    n
-                })
-            })
-            .clone()
+            cell.get_or_init(make).clone()
         } else {
-            typeset().map(|b| {
-                let n = b.len();
-                mine = Some(b);
-                n
-            })
+            make()
         };
         let size = match made {
             Ok(n) => n,
@@ -401,20 +403,24 @@ impl Run<'_> {
             paper: view::pdf::paper_label(self.site, lang, printable.doc.paper()),
             bytes: size,
         });
-        let Some(bytes) = mine else {
+        let Some(placed) = placed else {
+            // Another language's job placed this shared PDF.
             return Ok(());
         };
         d.links.file(&path);
         if self.failed.load(Ordering::Relaxed) {
             return Ok(());
         }
-        let full = format!("{}{path}", self.prefix);
-        match keep {
-            Some(k) => {
+        let Some(bytes) = placed else {
+            return Ok(());
+        };
+        match (keep, recipe) {
+            (Some(k), _) => {
                 self.sink.put_shared(&full, Arc::clone(&bytes))?;
                 k.files.push((path, bytes));
             }
-            None => self.sink.put_shared(&full, bytes)?,
+            (None, Some(r)) => self.sink.put_made(&full, bytes, r)?,
+            (None, None) => self.sink.put_shared(&full, bytes)?,
         }
         Ok(())
     }

@@ -12,9 +12,9 @@ use std::sync::Arc;
 /// which covers every letter of Kazakh and Russian); others go through a map.
 const DIRECT: usize = 0x530;
 
-/// Regular and bold faces, cheap to clone (an `Arc`).
+/// Regular and bold faces, cheap to clone (an `Arc`), with a hash of their files.
 #[derive(Clone)]
-pub struct Fonts(Arc<[Face; 2]>);
+pub struct Fonts(Arc<[Face; 2]>, u64);
 
 impl std::fmt::Debug for Fonts {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -25,10 +25,15 @@ impl std::fmt::Debug for Fonts {
 impl Fonts {
     /// Parses the regular and bold TrueType/OpenType faces.
     pub fn load(regular: &[u8], bold: &[u8]) -> Result<Fonts, PdfError> {
-        Ok(Fonts(Arc::new([
-            Face::parse(regular, "regular")?,
-            Face::parse(bold, "bold")?,
-        ])))
+        Ok(Fonts(
+            Arc::new([Face::parse(regular, "regular")?, Face::parse(bold, "bold")?]),
+            crate::util::hash::of(&(regular, bold)),
+        ))
+    }
+
+    /// A hash of the two font files: part of every PDF's recipe.
+    pub fn id(&self) -> u64 {
+        self.1
     }
 
     pub(crate) fn face(&self, bold: bool) -> &Face {

@@ -30,6 +30,18 @@ pub use form::{MAX_BODY as FORM_MAX_BODY, MIN_BODY as FORM_MIN_BODY};
 /// Points per millimetre.
 pub const MM: f32 = 72.0 / 25.4;
 
+/// What identifies the engine: a hash of the running program's file, so that a PDF made by
+/// another build of stend is never taken for one this build would make. `None` when the
+/// program cannot be read; then no PDF is reused.
+pub fn engine_id() -> Option<u64> {
+    static ID: std::sync::OnceLock<Option<u64>> = std::sync::OnceLock::new();
+    *ID.get_or_init(|| {
+        let exe = std::env::current_exe().ok()?;
+        let bytes = std::fs::read(exe).ok()?;
+        Some(crate::util::hash::of(bytes.as_slice()))
+    })
+}
+
 /// Why a PDF could not be made.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PdfError {

@@ -28,6 +28,18 @@ impl Doc {
         }
     }
 
+    /// A fingerprint of everything the PDF's bytes are made from: the engine, the fonts and
+    /// the whole document (its `Debug` form names every field). `None` when the engine cannot
+    /// be identified.
+    pub fn recipe(&self, fonts: &Fonts) -> Option<u64> {
+        let engine = crate::pdf::engine_id()?;
+        Some(crate::util::hash::of(&(
+            engine,
+            fonts.id(),
+            format!("{self:?}"),
+        )))
+    }
+
     /// The PDF's bytes.
     pub fn write(&self, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
         match self {

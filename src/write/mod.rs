@@ -27,6 +27,18 @@ pub trait Sink: Sync {
     }
     /// Reads back a file stored earlier (the link check reads the ids of linked pages).
     fn read(&self, path: &str) -> Option<Vec<u8>>;
+    /// Stores a file that is costly to make (a PDF) with its `recipe`: a fingerprint of
+    /// everything its bytes are made from, by which a later build can take it over.
+    fn put_made(&self, path: &str, bytes: Arc<Vec<u8>>, recipe: u64) -> Result<()> {
+        let _ = recipe;
+        self.put_shared(path, bytes)
+    }
+    /// Stores the previous output's file at `path` again when it was made from the same
+    /// `recipe` and is unchanged since; returns its size. `None`: make it.
+    fn reuse_made(&self, path: &str, recipe: u64) -> Option<u64> {
+        let _ = (path, recipe);
+        None
+    }
 }
 
 /// A site in memory.

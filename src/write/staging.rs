@@ -12,6 +12,10 @@
 //! thousands of pages would make every build slow. A power cut during a build may leave the
 //! staging directory incomplete, never `--out`.
 //!
+//! Costly files (PDFs) are recorded with their recipe in [`RECIPES`] at the top of the output;
+//! the next build links an unchanged one from the previous output instead of making it again
+//! ([`Sink::reuse_made`]), as it links the compressed copies of unchanged pages.
+//!
 //! The marker file at the top of the output ([`MARKER`]) says which build wrote it (the
 //! ministry's site, one department's edition, or all editions): a build refuses to replace the
 //! output of a different build unless forced, so `build --edition astana --out public` cannot
@@ -25,7 +29,7 @@ use super::Sink;
 use crate::diagnostics::{Error, Result};
 use crate::i18n::Msg;
 use crate::msg;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
@@ -56,6 +60,28 @@ pub struct Staging {
     files: AtomicUsize,
     bytes: AtomicU64,
     committed: bool,
+    /// The previous output's recipes: by hash of the path, the recipe and the hash of the bytes.
+    recipes_before: HashMap<u64, (u64, u64)>,
+    /// This build's, written into [`RECIPES`] at the commit.
+    recipes: Mutex<Vec<(u64, u64, u64)>>,
+}
+
+/// The file of recipes at the top of the output: one line per costly file, with the hashes of
+/// its path, of what it is made from and of its bytes (hexadecimal), sorted.
+pub const RECIPES: &str = ".stend-recipes";
+
+/// Reads a file of recipes; lines that do not parse are skipped (the file is only a cache).
+fn read_recipes(out: &Path) -> HashMap<u64, (u64, u64)> {
+    let Ok(text) = fs::read_to_string(out.join(RECIPES)) else {
+        return HashMap::new();
+    };
+    let hex = |s: Option<&str>| s.and_then(|s| u64::from_str_radix(s, 16).ok());
+    text.lines()
+        .filter_map(|l| {
+            let mut w = l.split(' ');
+            Some((hex(w.next())?, (hex(w.next())?, hex(w.next())?)))
+        })
+        .collect()
 }
 
 impl Staging {
@@ -84,6 +110,7 @@ impl Staging {
             }
         }
         fs::create_dir(&staging).map_err(|e| Error::io(&staging, e))?;
+        let recipes_before = read_recipes(out);
         Ok(Staging {
             out: out.to_path_buf(),
             dir: staging,
@@ -94,6 +121,8 @@ impl Staging {
             files: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
             committed: false,
+            recipes_before,
+            recipes: Mutex::new(Vec::new()),
         })
     }
 
@@ -156,22 +185,8 @@ impl Staging {
         true
     }
 
-    /// Swaps the staged site in; returns the number of files and bytes written.
-    pub fn commit(mut self) -> Result<(usize, u64)> {
-        let marker = self.dir.join(MARKER);
-        fs::write(&marker, marker_text(&self.build)).map_err(|e| Error::io(&marker, e))?;
-        swap_in(&self.dir, &self.out, &self.retired)?;
-        self.committed = true;
-        Ok((
-            self.files.load(Ordering::Relaxed),
-            self.bytes.load(Ordering::Relaxed),
-        ))
-    }
-}
-
-impl Sink for Staging {
-    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<()> {
-        let rel = safe_relative(Path::new(path))?;
+    /// Creates the directory of `rel` in the staging directory, once.
+    fn parent_of(&self, rel: &Path) -> Result<()> {
         if let Some(parent) = rel.parent()
             && !parent.as_os_str().is_empty()
         {
@@ -186,6 +201,47 @@ impl Sink for Staging {
                 fs::create_dir_all(&full).map_err(|e| Error::io(&full, e))?;
             }
         }
+        Ok(())
+    }
+
+    fn record(&self, path: &str, recipe: u64, bytes: &[u8]) {
+        self.recipes
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((
+                crate::util::hash::of(path),
+                recipe,
+                crate::util::hash::of(bytes),
+            ));
+    }
+
+    /// Swaps the staged site in; returns the number of files and bytes written.
+    pub fn commit(mut self) -> Result<(usize, u64)> {
+        let mut recipes = std::mem::take(self.recipes.get_mut().unwrap_or_else(|e| e.into_inner()));
+        if !recipes.is_empty() {
+            recipes.sort_unstable();
+            let mut text = String::with_capacity(recipes.len() * 51);
+            for (path, recipe, bytes) in recipes {
+                text.push_str(&format!("{path:016x} {recipe:016x} {bytes:016x}\n"));
+            }
+            let file = self.dir.join(RECIPES);
+            fs::write(&file, text).map_err(|e| Error::io(&file, e))?;
+        }
+        let marker = self.dir.join(MARKER);
+        fs::write(&marker, marker_text(&self.build)).map_err(|e| Error::io(&marker, e))?;
+        swap_in(&self.dir, &self.out, &self.retired)?;
+        self.committed = true;
+        Ok((
+            self.files.load(Ordering::Relaxed),
+            self.bytes.load(Ordering::Relaxed),
+        ))
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<()> {
+        let rel = safe_relative(Path::new(path))?;
+        self.parent_of(rel)?;
         if self.precompress
             && super::compress::is_text(path)
             && !self.reuse_compressed(path, &bytes)
@@ -200,6 +256,33 @@ impl Sink for Staging {
     fn read(&self, path: &str) -> Option<Vec<u8>> {
         let rel = safe_relative(Path::new(path)).ok()?;
         fs::read(self.dir.join(rel)).ok()
+    }
+
+    fn put_made(&self, path: &str, bytes: std::sync::Arc<Vec<u8>>, recipe: u64) -> Result<()> {
+        self.record(path, recipe, &bytes);
+        self.put(path, std::sync::Arc::unwrap_or_clone(bytes))
+    }
+
+    /// A hard link to the previous output's file, when its recipe is the same and its bytes
+    /// are still those recorded (a hand-edited file is made again). Like the compressed copies,
+    /// a link keeps the swap atomic: the previous output is only ever unlinked.
+    fn reuse_made(&self, path: &str, recipe: u64) -> Option<u64> {
+        let rel = safe_relative(Path::new(path)).ok()?;
+        let &(was, bytes_hash) = self.recipes_before.get(&crate::util::hash::of(path))?;
+        if was != recipe {
+            return None;
+        }
+        let old = self.out.join(rel);
+        let bytes = fs::read(&old).ok()?;
+        if crate::util::hash::of(bytes.as_slice()) != bytes_hash {
+            return None;
+        }
+        self.parent_of(rel).ok()?;
+        fs::hard_link(&old, self.dir.join(rel)).ok()?;
+        self.record(path, recipe, &bytes);
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        Some(bytes.len() as u64)
     }
 }
 
