@@ -7,7 +7,7 @@ use crate::common;
 
 use common::*;
 use std::os::unix::fs::MetadataExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 fn build(project: &Path, out: &Path) {
     stend::build(
@@ -19,6 +19,17 @@ fn build(project: &Path, out: &Path) {
     .unwrap_or_else(|e| panic!("build failed:\n{e}"));
 }
 
+/// The small project in a fresh directory, built into its `public/`.
+fn built_small_project() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("project");
+    std::fs::create_dir(&project).unwrap();
+    copy_small_project(&project);
+    let out = project.join("public");
+    build(&project, &out);
+    (dir, project, out)
+}
+
 fn inode(path: &Path) -> u64 {
     std::fs::metadata(path)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
@@ -27,12 +38,7 @@ fn inode(path: &Path) -> u64 {
 
 #[test]
 fn a_rebuild_takes_over_unchanged_pdfs_and_equals_a_build_from_scratch() {
-    let dir = tempfile::tempdir().unwrap();
-    let project = dir.path().join("project");
-    std::fs::create_dir(&project).unwrap();
-    copy_small_project(&project);
-    let out = project.join("public");
-    build(&project, &out);
+    let (dir, project, out) = built_small_project();
 
     let kept = out.join("kk/offices/astana/esil/poster/poster.pdf");
     let edited = out.join("kk/offices/astana/saryarka/poster/poster.pdf");
@@ -86,12 +92,7 @@ fn a_rebuild_takes_over_unchanged_pdfs_and_equals_a_build_from_scratch() {
 
 #[test]
 fn a_garbled_file_of_recipes_only_means_typesetting_again() {
-    let dir = tempfile::tempdir().unwrap();
-    let project = dir.path().join("project");
-    std::fs::create_dir(&project).unwrap();
-    copy_small_project(&project);
-    let out = project.join("public");
-    build(&project, &out);
+    let (_dir, project, out) = built_small_project();
     let before = read_tree(&out);
     let recipes = out.join(".stend-recipes");
     let text = std::fs::read_to_string(&recipes).unwrap();

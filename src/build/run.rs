@@ -381,19 +381,7 @@ impl Run<'_> {
         let size = match made {
             Ok(n) => n,
             Err(why) => {
-                self.failed.store(true, Ordering::Relaxed);
-                let file = page.source.clone().unwrap_or_else(|| PathBuf::from(&path));
-                d.problem(
-                    Diagnostic::new(
-                        file,
-                        crate::msg!(
-                            "pdf-failed",
-                            route = &route,
-                            why = crate::i18n::Msg::verbatim(why)
-                        ),
-                    )
-                    .hint(crate::msg!("hint-pdf-failed")),
-                );
+                self.pdf_failed(d, page, &path, &route, why);
                 return Ok(());
             }
         };
@@ -423,6 +411,23 @@ impl Run<'_> {
             (None, None) => self.sink.put_shared(&full, bytes)?,
         }
         Ok(())
+    }
+
+    /// A PDF that could not be made: a problem of the render, at the page's source.
+    fn pdf_failed(&self, d: &mut Done, page: &Page, path: &str, route: &str, why: String) {
+        self.failed.store(true, Ordering::Relaxed);
+        let file = page.source.clone().unwrap_or_else(|| PathBuf::from(path));
+        d.problem(
+            Diagnostic::new(
+                file,
+                crate::msg!(
+                    "pdf-failed",
+                    route = route,
+                    why = crate::i18n::Msg::verbatim(why)
+                ),
+            )
+            .hint(crate::msg!("hint-pdf-failed")),
+        );
     }
 
     /// An office job taken unchanged from the previous render.
