@@ -334,8 +334,11 @@ fn printables_have_a_hint_and_a_print_button_that_needs_no_inline_script() {
     }
 }
 
-/// Reads a QR code drawn by stend (`<svg viewBox="0 0 N N">` with one path of `M x y h w v1 h-w z`
-/// runs) the way a phone would: rasterised, then decoded by an independent decoder (rqrr).
+/// Reads a QR code drawn by stend (`<svg viewBox="0 0 N N">` with one path of unit-wide
+/// horizontal strokes: `M x y.5 h w`, then `m gap 0 h w` for the further runs of a row) the way a
+/// phone would: rasterised, then decoded by an independent decoder (rqrr). The path is read as
+/// SVG path data (absolute and relative moves, horizontal lines), not by the shape stend writes;
+/// tests/browser/print.test.mjs also decodes the code as Chromium draws it.
 fn decode_qr(svg: &str) -> String {
     let size: usize = svg
         .split("viewBox=\"0 0 ")
@@ -343,22 +346,42 @@ fn decode_qr(svg: &str) -> String {
         .and_then(|v| v.split(' ').next())
         .and_then(|n| n.parse().ok())
         .expect("viewBox");
+    assert!(
+        svg.contains(" stroke=\"#000\""),
+        "a stroked path: {}",
+        &svg[..svg.len().min(400)]
+    );
     let d = svg
         .split(" d=\"")
         .nth(1)
         .and_then(|d| d.split('"').next())
         .expect("path");
     let mut dark = vec![false; size * size];
-    for run in d.split('M').filter(|r| !r.is_empty()) {
-        // "x yhwv1h-wz"
-        let (xy, rest) = run.split_once('h').expect("run");
-        let (x, y) = xy.split_once(' ').expect("x y");
-        let w = rest.split('v').next().expect("width");
-        let (x, y, w): (usize, usize, usize) =
-            (x.parse().unwrap(), y.parse().unwrap(), w.parse().unwrap());
-        for i in x..x + w {
-            dark[y * size + i] = true;
+    let (mut x, mut y) = (0.0f64, 0.0f64);
+    let mut rest = d;
+    while let Some(cmd) = rest.chars().next() {
+        let args_end = rest[1..]
+            .find(|c: char| c.is_ascii_alphabetic())
+            .map_or(rest.len(), |i| i + 1);
+        let args: Vec<f64> = rest[1..args_end]
+            .split([' ', ','])
+            .filter(|a| !a.is_empty())
+            .map(|a| a.parse().expect("number"))
+            .collect();
+        match cmd {
+            'M' => (x, y) = (args[0], args[1]),
+            'm' => (x, y) = (x + args[0], y + args[1]),
+            'h' => {
+                // A unit-wide stroke along y covers the row [y - 0.5, y + 0.5).
+                let row = (y - 0.5).round() as usize;
+                for i in x as usize..(x + args[0]) as usize {
+                    dark[row * size + i] = true;
+                }
+                x += args[0];
+            }
+            other => panic!("unexpected path command {other:?} in {d}"),
         }
+        rest = &rest[args_end..];
     }
     const SCALE: usize = 4;
     let px = size * SCALE;

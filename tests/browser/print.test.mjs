@@ -15,6 +15,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { allPages, startServer, launchBrowser, pool, siteDir, siteLanguages, deepOffices } from './lib/site.mjs';
 
 let server, browser, dir;
@@ -46,7 +48,18 @@ async function print(path, page) {
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   const pages = Number(/Pages:\s+(\d+)/.exec(info)[1]);
   const [, w, h] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
-  return { pages, width: Number(w) / MM, height: Number(h) / MM, type, band: largestBlankBand(file) };
+  return { pages, width: Number(w) / MM, height: Number(h) / MM, type, band: largestBlankBand(file), file };
+}
+
+/** The QR code on a printed sheet as a phone reads it from the paper: the PDF Chromium printed
+ * is rasterised by poppler (pdftoppm, 100 dpi, first page) and decoded by jsQR, an independent
+ * decoder. Returns the text, or null when no code is found. */
+function qrOnPaper(file) {
+  const out = file.replace(/\.pdf$/, '-qr');
+  execFileSync('pdftoppm', ['-r', '100', '-f', '1', '-l', '1', '-png', '-singlefile', file, out]);
+  const png = PNG.sync.read(readFileSync(out + '.png'));
+  const code = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height);
+  return code ? code.data : null;
 }
 
 /** In the page: the font size (pt) of every visible element on the sheet with text of its
@@ -140,7 +153,7 @@ function sampleOffices() {
   return [...new Map([...heaviest, ...spread, ...seats].map((x) => [x.route, x])).values()];
 }
 
-test('every poster variant prints on exactly one sheet of its size, in stand-sized type, using the sheet (sample across departments, longest offices)', async () => {
+test('every poster variant prints on exactly one sheet of its size, in stand-sized type, using the sheet, its QR code readable from the paper (sample across departments, longest offices)', async () => {
   const offices = sampleOffices();
   assert.ok(offices.length >= 16, `only ${offices.length} offices sampled`);
   const jobs = [];
@@ -156,6 +169,11 @@ test('every poster variant prints on exactly one sheet of its size, in stand-siz
   await pool(jobs, pages.length, async (job, w) => {
     const r = await print(job.path, pages[w]);
     if (r.pages !== 1) failures.push(`${job.path}: ${r.pages} pages`);
+    // The code opens the office's page on the site (the address the page's canonical link
+    // names, up to the poster's segment).
+    const office = new URL(job.path.replace(/poster\/.*$/, ''), await pages[w].evaluate(() => document.querySelector('link[rel=canonical]').href)).href;
+    const read = qrOnPaper(r.file);
+    if (read !== office) failures.push(`${job.path}: the printed QR code reads ${JSON.stringify(read)}, expected ${office}`);
     near(r.width, job.w, `${job.path} width`);
     near(r.height, job.h, `${job.path} height`);
     failures.push(...paperFailures(job.path, r, job.limits));
