@@ -72,6 +72,9 @@ pub const FORMS: [&str; 3] = [
     "complaint-receipt",
 ];
 
+/// The form drawn from `data/quality.yaml`, which a standard may not have.
+pub const QUALITY_FORM: &str = "quality-indicators";
+
 /// One blank form.
 pub fn form(lang: &str, name: &str) -> String {
     format!("{}forms/{name}/", home(lang))

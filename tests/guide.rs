@@ -1,7 +1,7 @@
 //! The example project of `docs/new-standard.md` (`docs/new-standard/example/`, a synthetic
 //! standard) builds as the guide says: its files, the default theme, and for now the shipped
-//! project's `quality.yaml` and `forms.yaml`; and its facts, not the shipped standard's, are what
-//! the pages say.
+//! project's `forms.yaml` (it has no quality-indicator table, so no `quality.yaml`); and its
+//! facts, not the shipped standard's, are what the pages say.
 
 use crate::common;
 use common::*;
@@ -15,7 +15,7 @@ fn built() -> &'static (tempfile::TempDir, BTreeMap<String, Vec<u8>>) {
         let project = dir.path().join("project");
         copy_rec(&root().join("docs/new-standard/example"), &project);
         copy_rec(&root().join("themes"), &project.join("themes"));
-        for file in ["quality.yaml", "forms.yaml"] {
+        for file in ["forms.yaml"] {
             std::fs::copy(
                 root().join("data").join(file),
                 project.join("data").join(file),
@@ -90,4 +90,36 @@ fn the_guides_example_builds_with_its_own_facts() {
         service["documents"]["documents"].as_array().unwrap().len(),
         3
     );
+}
+
+#[test]
+fn without_quality_yaml_there_is_no_quality_form_and_nothing_links_one() {
+    let (_dir, f) = built();
+    assert!(
+        !f.keys().any(|k| k.contains("quality-indicators")),
+        "a project without data/quality.yaml has no quality-indicators pages"
+    );
+    for lang in ["kk", "ru"] {
+        let forms = html(f, &format!("{lang}/forms/index.html"));
+        let links: Vec<String> = forms
+            .select(&sel("main a"))
+            .filter_map(|a| a.value().attr("href").map(str::to_string))
+            .collect();
+        assert!(
+            links
+                .iter()
+                .any(|h| h.ends_with("/forms/document-receipt/"))
+                && links
+                    .iter()
+                    .any(|h| h.ends_with("/forms/complaint-receipt/")),
+            "{lang}: the receipts are still listed: {links:?}"
+        );
+        for page in ["forms", "standard"] {
+            let body = String::from_utf8(f[&format!("{lang}/{page}/index.html")].clone()).unwrap();
+            assert!(
+                !body.contains("quality-indicators"),
+                "{lang}/{page} links a quality form that does not exist"
+            );
+        }
+    }
 }

@@ -101,7 +101,18 @@ pub(super) fn load_data(
         s.spawn(|_| p.hours = Some(one(root, n_hou, langs, max)));
         s.spawn(|_| p.fee = Some(one(root, n_fee, langs, max)));
         s.spawn(|_| p.complaints = Some(one(root, n_com, langs, max)));
-        s.spawn(|_| p.quality = Some(one(root, n_qua, langs, max)));
+        // Optional: a standard without a quality-indicator table has no such file. Any other
+        // failure to read it (permissions, a directory in its place) is still an error.
+        s.spawn(|_| {
+            let rel = Path::new("data").join(format!("{n_qua}.yaml"));
+            let missing = matches!(
+                std::fs::symlink_metadata(root.join(rel)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound
+            );
+            if !missing {
+                p.quality = Some(one(root, n_qua, langs, max));
+            }
+        });
         s.spawn(|_| p.forms = Some(one(root, n_for, langs, max)));
     });
     // Every file's problems are collected before giving up on any.
@@ -125,7 +136,7 @@ pub(super) fn load_data(
             hours: hours?,
             fee: fee?,
             complaints: complaints?,
-            quality: quality?,
+            quality,
             forms: forms?,
         })
     })();

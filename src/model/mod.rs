@@ -115,7 +115,9 @@ pub struct Data {
     pub hours: Hours,
     pub fee: Fee,
     pub complaints: Complaints,
-    pub quality: Quality,
+    /// The quality indicators, when the standard has a table of them (`data/quality.yaml` is
+    /// optional: without it there is no quality-indicators form).
+    pub quality: Option<Quality>,
     pub forms: Forms,
 }
 
@@ -194,6 +196,15 @@ pub struct Site {
 }
 
 impl Site {
+    /// The blank forms this project has, in the order of [`crate::routes::FORMS`]: the
+    /// quality-indicators form only when `data/quality.yaml` gives the table.
+    pub fn form_names(&self) -> Vec<&'static str> {
+        crate::routes::FORMS
+            .into_iter()
+            .filter(|f| *f != crate::routes::QUALITY_FORM || self.data.quality.is_some())
+            .collect()
+    }
+
     /// The language `code` of stend.yaml.
     pub fn language(&self, code: &str) -> Option<&Language> {
         self.config.languages.iter().find(|l| l.code.value == code)

@@ -233,7 +233,7 @@ impl Planner<'_> {
                 url: forms_route,
             },
         ];
-        for form in routes::FORMS {
+        for form in site.form_names() {
             let key = form.replace('-', "_");
             self.push(page(
                 site,

@@ -24,7 +24,7 @@ pub struct Globals<'a> {
     documents: InLang<'a, Documents>,
     refusals: InLang<'a, Refusals>,
     complaints: InLang<'a, Complaints>,
-    quality: InLang<'a, Quality>,
+    quality: Option<InLang<'a, Quality>>,
     forms: InLang<'a, Forms>,
     ministry_phone: Option<Phone<'a>>,
     ministry_website: Option<Website<'a>>,
@@ -133,7 +133,7 @@ impl<'a> Globals<'a> {
             documents: InLang(lang, &d.documents),
             refusals: InLang(lang, &d.refusals),
             complaints: InLang(lang, &d.complaints),
-            quality: InLang(lang, &d.quality),
+            quality: d.quality.as_ref().map(|q| InLang(lang, q)),
             forms: InLang(lang, &d.forms),
             ministry_phone: ministry.phone.as_deref().map(|p| Phone::of(p, None)),
             ministry_website: Website::of(ministry.website.as_deref()),
@@ -192,7 +192,8 @@ impl<'a> Bundle<'a> {
 
 impl<'a> SiteView<'a> {
     fn new(site: &'a Site, ed: &'a Edition, lang: &'a str) -> SiteView<'a> {
-        let mut form_urls: BTreeMap<String, String> = routes::FORMS
+        let mut form_urls: BTreeMap<String, String> = site
+            .form_names()
             .iter()
             .map(|f| (f.replace('-', "_"), routes::form(lang, f)))
             .collect();

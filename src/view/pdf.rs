@@ -228,7 +228,7 @@ pub fn form_doc(
         .map(|l| match form {
             "complaint-receipt" => Some(complaint_receipt(site, l, header(l))),
             "document-receipt" => Some(document_receipt(site, l, header(l))),
-            "quality-indicators" => Some(quality_form(site, l)),
+            "quality-indicators" => quality_form(site, l),
             _ => None,
         })
         .collect::<Option<Vec<Form>>>()?;
@@ -376,9 +376,10 @@ pub fn document_receipt(site: &Site, lang: &str, header: Option<String>) -> Form
     }
 }
 
-/// The quality indicators table (Appendix 3, A4): a table part with named rows.
-pub fn quality_form(site: &Site, lang: &str) -> Form {
-    let q = &site.data.quality;
+/// The quality indicators table (Appendix 3, A4): a table part with named rows; `None` for a
+/// standard without one.
+pub fn quality_form(site: &Site, lang: &str) -> Option<Form> {
+    let q = site.data.quality.as_ref()?;
     let rows = q
         .groups
         .iter()
@@ -390,7 +391,7 @@ pub fn quality_form(site: &Site, lang: &str) -> Form {
             )
         })
         .collect();
-    Form {
+    Some(Form {
         lang: lang.to_string(),
         header: None,
         parts: vec![
@@ -404,7 +405,7 @@ pub fn quality_form(site: &Site, lang: &str) -> Form {
                 rows,
             },
         ],
-    }
+    })
 }
 
 /// The poster's sections, in the order a reader asks: who, how long, what to bring, what it

@@ -141,7 +141,7 @@ pub fn document_receipt(lang: &str, header: Option<String>) -> Form {
 
 /// The quality indicators table (Appendix 3, A4).
 pub fn quality_form(lang: &str) -> Form {
-    pdf_view::quality_form(site(), lang)
+    pdf_view::quality_form(site(), lang).expect("the shipped standard has a quality table")
 }
 
 pub fn single(paper: Paper, title: &str, form: Form) -> FormDoc {
