@@ -15,13 +15,11 @@ fn built() -> &'static (tempfile::TempDir, BTreeMap<String, Vec<u8>>) {
         let project = dir.path().join("project");
         copy_rec(&root().join("docs/new-standard/example"), &project);
         copy_rec(&root().join("themes"), &project.join("themes"));
-        for file in ["forms.yaml"] {
-            std::fs::copy(
-                root().join("data").join(file),
-                project.join("data").join(file),
-            )
-            .unwrap();
-        }
+        std::fs::copy(
+            root().join("data/forms.yaml"),
+            project.join("data/forms.yaml"),
+        )
+        .unwrap();
         let files = build_project(&project);
         (dir, files)
     })
